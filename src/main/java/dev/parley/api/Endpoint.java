@@ -1,0 +1,52 @@
+package dev.parley.api;
+
+/**
+ * What the router and authenticator need to know about one spec operation, declared beside its
+ * wire records. Routes, authentication and rate limiting are built from these, not from a
+ * hand-kept table of strings.
+ *
+ * @param method the HTTP method
+ * @param path the path template as in the spec, parameters in braces: {@code /rooms/{roomId}/state}
+ * @param api which API (and so which listeners) serves it
+ * @param auth what authentication it requires
+ * @param rateLimit which token bucket requests draw from
+ */
+public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit) {
+
+    public enum Method {
+        GET, POST, PUT, DELETE
+    }
+
+    /** The API an endpoint belongs to; a listener serves APIs by the resources it names. */
+    public enum Api {
+        CLIENT, MEDIA, ADMIN, WELL_KNOWN, FEDERATION, KEY
+    }
+
+    public enum Auth {
+        /** No access token is read. */
+        NONE,
+        /** An access token is used if given (and must then be valid). */
+        OPTIONAL,
+        /** A valid access token is required. */
+        REQUIRED
+    }
+
+    /** The token bucket a request draws from (see the {@code rate_limits} configuration). */
+    public enum RateLimit {
+        NONE, CLIENT, LOGIN, REGISTRATION
+    }
+
+    public static Endpoint client(Method method, String path, Auth auth) {
+        return new Endpoint(method, "/_matrix/client" + path, Api.CLIENT, auth,
+                auth == Auth.NONE ? RateLimit.NONE : RateLimit.CLIENT);
+    }
+
+    public Endpoint withRateLimit(RateLimit limit) {
+        return new Endpoint(method, path, api, auth, limit);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+}

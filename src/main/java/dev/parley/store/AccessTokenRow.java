@@ -1,0 +1,9 @@
+package dev.parley.store;
+
+import dev.parley.core.id.UserId;
+import java.util.Optional;
+
+/** An access token, known only by the SHA-256 hash of its value. */
+public record AccessTokenRow(String tokenHash, UserId userId, Optional<String> deviceId, long createdTs,
+                             Optional<Long> expiresTs) {
+}

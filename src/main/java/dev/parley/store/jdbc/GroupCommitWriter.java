@@ -1,0 +1,137 @@
+package dev.parley.store.jdbc;
+
+import dev.parley.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The single writer of an SQLite database. Callers queue units of work; the writer thread takes
+ * every unit waiting, runs each inside its own savepoint of one transaction, and commits once:
+ * one fsync for the whole batch. A failing unit rolls back to its savepoint and fails alone.
+ * Callers get their result only after the commit, so a returned write is durable.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+    private static final int MAX_BATCH = 512;
+
+    private record Task<T>(SqlWork<T> work, CompletableFuture<T> result) {
+    }
+
+    private final Connection connection;
+    private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    GroupCommitWriter(Connection connection) throws SQLException {
+        this.connection = connection;
+        connection.setAutoCommit(false);
+        this.thread = Thread.ofPlatform().name("sqlite-writer").daemon(true).start(this::loop);
+    }
+
+    <T> T submit(SqlWork<T> work) {
+        if (Thread.currentThread() == thread) {
+            // A unit that writes from inside another unit joins the running transaction.
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new StoreException("database write failed", e);
+            }
+        }
+        if (closing) {
+            throw new StoreException("database is closed", null);
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        queue.add(new Task<>(work, result));
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a database write", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new StoreException("database write failed", e.getCause());
+        }
+    }
+
+    private void loop() {
+        List<Task<?>> batch = new ArrayList<>();
+        while (!closing || !queue.isEmpty()) {
+            try {
+                Task<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                runBatch(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void runBatch(List<Task<?>> batch) {
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        try (Statement st = connection.createStatement()) {
+            for (Task<?> task : batch) {
+                completions.add(runInSavepoint(st, task));
+            }
+            connection.commit();
+            completions.forEach(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            StoreException failure = new StoreException("database commit failed", e);
+            for (Task<?> task : batch) {
+                task.result().completeExceptionally(failure);
+            }
+        }
+    }
+
+    /** Runs one unit; returns how to complete its future once the batch is committed. */
+    private <T> Runnable runInSavepoint(Statement st, Task<T> task) throws SQLException {
+        st.execute("SAVEPOINT unit");
+        try {
+            T value = task.work().run(connection);
+            st.execute("RELEASE unit");
+            return () -> task.result().complete(value);
+        } catch (Throwable t) {
+            st.execute("ROLLBACK TO unit");
+            st.execute("RELEASE unit");
+            Throwable failure = t instanceof SQLException ? new StoreException("database write failed", t) : t;
+            return () -> task.result().completeExceptionally(failure);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is already broken; the callers have their failure.
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.parley.store.jdbc;
+
+import dev.parley.core.id.UserId;
+import dev.parley.store.UserRow;
+import dev.parley.store.UserStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+public final class JdbcUserStore implements UserStore {
+    private final Database db;
+
+    public JdbcUserStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean create(UserRow user) {
+        return db.write(c -> Sql.update(c, """
+                INSERT INTO users (user_id, password_hash, admin, guest, deactivated, created_ts)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id) DO NOTHING""",
+                user.userId().value(), user.passwordHash(), user.admin(), user.guest(), user.deactivated(),
+                user.createdTs()) == 1);
+    }
+
+    @Override
+    public Optional<UserRow> find(UserId userId) {
+        return db.read(c -> Sql.one(c, """
+                SELECT user_id, password_hash, admin, guest, deactivated, created_ts
+                FROM users WHERE user_id = ?""", JdbcUserStore::row, userId.value()));
+    }
+
+    @Override
+    public boolean setAdmin(UserId userId, boolean admin) {
+        return db.write(c -> Sql.update(c, "UPDATE users SET admin = ? WHERE user_id = ?", admin, userId.value()) == 1);
+    }
+
+    @Override
+    public long count() {
+        return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM users"));
+    }
+
+    private static UserRow row(ResultSet rs) throws SQLException {
+        return new UserRow(UserId.parse(rs.getString("user_id")), Optional.ofNullable(rs.getString("password_hash")),
+                rs.getBoolean("admin"), rs.getBoolean("guest"), rs.getBoolean("deactivated"), rs.getLong("created_ts"));
+    }
+}
