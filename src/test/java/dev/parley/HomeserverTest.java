@@ -1,0 +1,99 @@
+package dev.parley;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.core.id.UserId;
+import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.Http;
+import dev.parley.testing.Http.Reply;
+import dev.parley.testing.TestServer;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The whole server, wired as in production, on SQLite and on PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
+class HomeserverTest {
+    @Parameter
+    Dialect dialect;
+
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dialect, yaml -> { });
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void servesVersionsWithoutAuthentication() {
+        Reply r = Http.get(server.baseUrl() + "/_matrix/client/versions");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("versions").isArray()).isTrue();
+        assertThat(r.json().path("unstable_features").isObject()).isTrue();
+        assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+
+    @Test
+    void servesBothWellKnownDocuments() {
+        Reply client = Http.get(server.baseUrl() + "/.well-known/matrix/client");
+        assertThat(client.json().path("m.homeserver").path("base_url").asText())
+                .isEqualTo(server.config.publicBaseUrl().toString().replaceAll("/$", ""));
+        Reply federation = Http.get(server.baseUrl() + "/.well-known/matrix/server");
+        assertThat(federation.json().path("m.server").asText()).isEqualTo("test.local:0");
+    }
+
+    @Test
+    void servesTheFederationVersion() {
+        Reply r = Http.get(server.baseUrl() + "/_matrix/federation/v1/version");
+        assertThat(r.json().path("server").path("name").asText()).isEqualTo("Parley");
+    }
+
+    @Test
+    void whoamiKnowsTheOwnerOfARealToken() {
+        UserId alice = server.homeserver().accounts().register("alice", Optional.of("secret-pw"), false);
+        String token = server.homeserver().sessions().issue(alice, Optional.of("PHONE"));
+        Reply r = Http.get(server.baseUrl() + "/_matrix/client/v3/account/whoami", token);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("user_id").asText()).isEqualTo("@alice:test.local");
+        assertThat(r.json().path("device_id").asText()).isEqualTo("PHONE");
+        assertThat(r.json().path("is_guest").asBoolean()).isFalse();
+
+        assertThat(server.homeserver().sessions().revoke(token)).isTrue();
+        Reply revoked = Http.get(server.baseUrl() + "/_matrix/client/v3/account/whoami", token);
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.errcode()).isEqualTo("M_UNKNOWN_TOKEN");
+    }
+
+    @Test
+    void opsListenerServesHealthAndMetrics() {
+        Http.get(server.baseUrl() + "/_matrix/client/versions");
+        Reply health = Http.get(server.opsUrl() + "/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("OK");
+        Reply metrics = Http.get(server.opsUrl() + "/metrics");
+        assertThat(metrics.body())
+                .contains("parley_http_requests_seconds_count{route=\"GET /_matrix/client/versions\",status=\"200\"}")
+                .contains("jvm_memory_used_bytes");
+        assertThat(Http.get(server.baseUrl() + "/metrics").status()).isEqualTo(404);
+    }
+
+    @Test
+    void createsTheSigningKeyOnFirstStartAndKeepsIt() throws Exception {
+        var keyFile = server.config.signingKeyPath();
+        assertThat(keyFile).exists();
+        String first = java.nio.file.Files.readString(keyFile);
+        assertThat(first).startsWith("ed25519 ");
+        server.restart();
+        assertThat(java.nio.file.Files.readString(keyFile)).isEqualTo(first);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.parley.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.store.StoreException;
+import dev.parley.testing.TestDatabases;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The {@link Database} contract, on SQLite and on PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
+class DatabaseContractTest {
+    @Parameter
+    Dialect dialect;
+
+    private String url;
+    private Database db;
+
+    @BeforeEach
+    void open() {
+        url = TestDatabases.newDatabaseUrl(dialect);
+        db = Databases.open(url, 8, 4);
+        db.write(c -> Sql.update(c, "CREATE TABLE probe (id BIGINT PRIMARY KEY, note TEXT NOT NULL)"));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+        TestDatabases.drop(url);
+    }
+
+    @Test
+    void reportsItsDialectAndHealth() {
+        assertThat(db.dialect()).isEqualTo(dialect);
+        assertThat(db.isHealthy()).isTrue();
+    }
+
+    @Test
+    void aReturnedWriteIsVisibleToTheNextRead() {
+        db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 1L, "one"));
+        assertThat(note(1L)).contains("one");
+    }
+
+    @Test
+    void concurrentWritesAllCommitAndAFailingOneRollsBackAlone() throws Exception {
+        List<Future<Integer>> results = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < 200; i++) {
+                long id = i;
+                results.add(threads.submit(() -> db.write(c -> {
+                    Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", id, "row " + id);
+                    if (id % 10 == 0) {
+                        throw new IllegalStateException("unit " + id + " fails after writing");
+                    }
+                    return 1;
+                })));
+            }
+        }
+        int failed = 0;
+        for (Future<Integer> result : results) {
+            try {
+                result.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(IllegalStateException.class);
+                failed++;
+            }
+        }
+        assertThat(failed).isEqualTo(20);
+        assertThat(count("SELECT COUNT(*) FROM probe")).isEqualTo(180);
+        assertThat(count("SELECT COUNT(*) FROM probe WHERE id % 10 = 0")).isZero();
+    }
+
+    @Test
+    void uniqueViolationsAreRecognisedAndLeaveExistingRowsAlone() {
+        db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 7L, "first"));
+        assertThatThrownBy(() -> db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 7L, "second")))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(dialect.isUniqueViolation((SQLException) e.getCause())).isTrue());
+        assertThat(note(7L)).contains("first");
+    }
+
+    @Test
+    void sqlErrorsBecomeStoreExceptions() {
+        assertThatThrownBy(() -> db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM no_such_table")))
+                .isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> db.write(c -> Sql.update(c, "INSERT INTO no_such_table VALUES (1)")))
+                .isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void committedDataSurvivesReopening() {
+        db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 42L, "kept"));
+        db.close();
+        db = Databases.open(url, 8, 4);
+        assertThat(note(42L)).contains("kept");
+    }
+
+    @Test
+    void migrationsRunOnceAndAreRecorded() {
+        db.close();
+        db = Databases.open(url, 8, 4); // a second open must not re-run or fail
+        long applied = count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE");
+        assertThat(applied).isGreaterThanOrEqualTo(1);
+    }
+
+    private java.util.Optional<String> note(long id) {
+        return db.read(c -> Sql.one(c, "SELECT note FROM probe WHERE id = ?", rs -> rs.getString(1), id));
+    }
+
+    private long count(String sql) {
+        return db.<Long>read(c -> Sql.count(c, sql));
+    }
+}

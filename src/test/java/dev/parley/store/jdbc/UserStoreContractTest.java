@@ -1,0 +1,68 @@
+package dev.parley.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.core.id.UserId;
+import dev.parley.store.UserRow;
+import dev.parley.testing.TestDatabases;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
+class UserStoreContractTest {
+    @Parameter
+    Dialect dialect;
+
+    private Database db;
+    private JdbcUserStore users;
+    private final UserId alice = UserId.parse("@alice:example.org");
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.open(dialect);
+        users = new JdbcUserStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void createsAndFindsAUser() {
+        UserRow row = new UserRow(alice, Optional.of("$2b$12$hash"), false, false, false, 1_700_000_000_000L);
+        assertThat(users.create(row)).isTrue();
+        assertThat(users.find(alice)).contains(row);
+        assertThat(users.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aTakenUserIdIsRefusedAndTheFirstAccountKept() {
+        users.create(new UserRow(alice, Optional.of("first"), false, false, false, 1L));
+        assertThat(users.create(new UserRow(alice, Optional.of("second"), true, false, false, 2L))).isFalse();
+        assertThat(users.find(alice).orElseThrow().passwordHash()).contains("first");
+        assertThat(users.find(alice).orElseThrow().admin()).isFalse();
+    }
+
+    @Test
+    void unknownUsersAreEmpty() {
+        assertThat(users.find(UserId.parse("@nobody:example.org"))).isEmpty();
+        assertThat(users.setAdmin(UserId.parse("@nobody:example.org"), true)).isFalse();
+    }
+
+    @Test
+    void accountsWithoutPasswordsAndAdminFlagRoundTrip() {
+        users.create(new UserRow(alice, Optional.empty(), false, true, false, 5L));
+        assertThat(users.setAdmin(alice, true)).isTrue();
+        UserRow found = users.find(alice).orElseThrow();
+        assertThat(found.passwordHash()).isEmpty();
+        assertThat(found.admin()).isTrue();
+        assertThat(found.guest()).isTrue();
+    }
+}
