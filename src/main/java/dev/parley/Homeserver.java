@@ -1,6 +1,8 @@
 package dev.parley;
 
 import dev.parley.config.ParleyConfig;
+import dev.parley.config.SigningKeyFile;
+import dev.parley.core.crypto.SigningKey;
 import dev.parley.core.id.ServerName;
 import dev.parley.http.HttpServer;
 import dev.parley.http.Requester;
@@ -55,6 +57,7 @@ public final class Homeserver implements AutoCloseable {
     /** Opens the database (migrating it) and starts serving. */
     public static Homeserver start(ParleyConfig config) throws Exception {
         long started = System.nanoTime();
+        SigningKey signingKey = SigningKeyFile.loadOrGenerate(config.signingKeyPath());
         Database database = Databases.open(config.database().url(), config.database().maxConnections(),
                 config.database().sqliteReadConnections());
         try {
@@ -82,7 +85,8 @@ public final class Homeserver implements AutoCloseable {
                     metrics, database::isHealthy);
             http.start();
             Homeserver server = new Homeserver(database, http, gc, accounts, sessions);
-            log.info("Parley {} serving {} on {} (database: {}) — ready in {} ms", version(), config.serverName(),
+            log.info("Parley {} serving {} (signing key {}) on {} (database: {}) — ready in {} ms", version(),
+                    config.serverName(), signingKey.keyId(),
                     server.describeListeners(config), database.dialect().name().toLowerCase(java.util.Locale.ROOT),
                     (System.nanoTime() - started) / 1_000_000);
             return server;
