@@ -54,8 +54,9 @@ final class TlsContexts {
         try (Reader reader = Files.newBufferedReader(file); PEMParser parser = new PEMParser(reader)) {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
+                // A PKCS#1 or SEC1 file is a key pair whose public half may be absent: use the private.
                 if (item instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (item instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);
