@@ -4,7 +4,6 @@ import dev.parley.api.Endpoint.Api;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyConfig.ListenerConfig;
 import dev.parley.config.ParleyConfig.Resource;
-import dev.parley.http.ops.OpsHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package dev.parley.http.ops;
+package dev.parley.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.ByteBuffer;
