@@ -77,7 +77,7 @@ public final class ConfigLoader {
 
         List<ListenerConfig> listeners = root.children("listeners", ConfigLoader::listener,
                 List.of(new ListenerConfig("127.0.0.1", 8008, List.of(Resource.CLIENT, Resource.FEDERATION),
-                        Optional.empty(), Optional.empty())));
+                        Optional.empty(), Optional.empty(), false)));
         listeners = checkListeners(root, listeners, base);
 
         URI publicBaseUrl = publicBaseUrl(root, serverName, listeners);
@@ -117,7 +117,7 @@ public final class ConfigLoader {
             node.problem(cert.isPresent() ? "tls_private_key" : "tls_certificate",
                     "TLS needs both tls_certificate and tls_private_key");
         }
-        return new ListenerConfig(bind, port, resources, cert, key);
+        return new ListenerConfig(bind, port, resources, cert, key, node.bool("x_forwarded", false));
     }
 
     /** Checks the listeners together and returns them with TLS paths resolved against {@code base}. */
@@ -138,7 +138,7 @@ public final class ConfigLoader {
             }
         }
         return listeners.stream().map(l -> new ListenerConfig(l.bind(), l.port(), l.resources(),
-                l.tlsCertificate().map(base::resolve), l.tlsPrivateKey().map(base::resolve))).toList();
+                l.tlsCertificate().map(base::resolve), l.tlsPrivateKey().map(base::resolve), l.xForwarded())).toList();
     }
 
     private static URI publicBaseUrl(ConfigNode root, String serverName, List<ListenerConfig> listeners) {

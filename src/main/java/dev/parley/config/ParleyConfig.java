@@ -38,9 +38,12 @@ public record ParleyConfig(
         }
     }
 
-    /** One HTTP listener; TLS when both PEM paths are set. */
+    /**
+     * One HTTP listener; TLS when both PEM paths are set. {@code xForwarded}: trust the
+     * {@code X-Forwarded-For}/{@code Forwarded} headers of a reverse proxy for the client address.
+     */
     public record ListenerConfig(String bind, int port, List<Resource> resources,
-                                 Optional<Path> tlsCertificate, Optional<Path> tlsPrivateKey) {
+                                 Optional<Path> tlsCertificate, Optional<Path> tlsPrivateKey, boolean xForwarded) {
         public ListenerConfig {
             resources = List.copyOf(resources);
         }

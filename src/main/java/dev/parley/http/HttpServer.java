@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -78,6 +79,9 @@ public final class HttpServer implements AutoCloseable {
 
     private ServerConnector connector(ListenerConfig listener, int idleTimeoutSeconds) {
         HttpConfiguration http = httpConfiguration();
+        if (listener.xForwarded()) {
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
         ServerConnector connector;
         if (listener.tls()) {
             http.addCustomizer(new SecureRequestCustomizer(false));

@@ -59,6 +59,8 @@ class HttpLayerTest {
             var listeners = yaml.putArray("listeners");
             listeners.addObject().put("bind", "127.0.0.1").put("port", 0).putArray("resources").add("client");
             listeners.addObject().put("bind", "127.0.0.1").put("port", 0).putArray("resources").add("federation");
+            var proxied = listeners.addObject().put("bind", "127.0.0.1").put("port", 0).put("x_forwarded", true);
+            proxied.putArray("resources").add("client");
         });
         List<Route> routes = List.of(
                 new Route(clientEndpoint(Method.POST, "/echo", Auth.NONE, RateLimit.NONE), r -> r.body(Echo.class)),
@@ -70,6 +72,7 @@ class HttpLayerTest {
                 new Route(clientEndpoint(Method.GET, "/me", Auth.REQUIRED, RateLimit.NONE),
                         r -> Map.of("user_id", r.requester().userId())),
                 new Route(clientEndpoint(Method.GET, "/limited", Auth.OPTIONAL, RateLimit.CLIENT), r -> Map.of()),
+                new Route(clientEndpoint(Method.GET, "/ip", Auth.NONE, RateLimit.NONE), r -> Map.of("ip", r.clientIp())),
                 new Route(clientEndpoint(Method.GET, "/slow", Auth.NONE, RateLimit.NONE), r -> {
                     slowStarted.countDown();
                     sleep(1500);
@@ -203,6 +206,16 @@ class HttpLayerTest {
         assertThat(Http.get(client + "/_matrix/federation/v1/test").status()).isEqualTo(404);
         assertThat(Http.get(federation + "/_matrix/federation/v1/test").status()).isEqualTo(200);
         assertThat(Http.get(federation + "/_matrix/client/v3/test/boom").errcode()).isEqualTo("M_UNRECOGNIZED");
+    }
+
+    @Test
+    void forwardedClientAddressesAreTrustedOnlyWhereConfigured() {
+        HttpRequest.Builder viaProxy = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port(2)
+                + "/_matrix/client/v3/test/ip")).header("X-Forwarded-For", "203.0.113.9");
+        assertThat(Http.send(viaProxy).json().path("ip").asText()).isEqualTo("203.0.113.9");
+        HttpRequest.Builder direct = HttpRequest.newBuilder(URI.create(client + "/_matrix/client/v3/test/ip"))
+                .header("X-Forwarded-For", "203.0.113.9");
+        assertThat(Http.send(direct).json().path("ip").asText()).isEqualTo("127.0.0.1");
     }
 
     @Test
