@@ -239,7 +239,7 @@ public final class ConfigLoader {
 
     private static SessionConfig sessions(ConfigNode node) {
         SessionConfig sessions = new SessionConfig(
-                node.integer("refreshable_access_token_lifetime_ms", 300_000, 10_000, 31L * 24 * 3600 * 1000),
+                node.integer("refreshable_access_token_lifetime_ms", 300_000, 1_000, 31L * 24 * 3600 * 1000),
                 node.integer("login_token_lifetime_ms", 120_000, 1_000, 3_600_000),
                 node.integer("uia_session_timeout_ms", 1_800_000, 10_000, 24L * 3600 * 1000));
         node.rejectUnknownKeys();
