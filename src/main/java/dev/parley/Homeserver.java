@@ -7,15 +7,31 @@ import dev.parley.core.id.ServerName;
 import dev.parley.http.HttpServer;
 import dev.parley.http.Requester;
 import dev.parley.http.Route;
+import dev.parley.http.client.AccountDataRoutes;
 import dev.parley.http.client.AccountRoutes;
 import dev.parley.http.client.DiscoveryRoutes;
+import dev.parley.http.client.FilterRoutes;
+import dev.parley.http.client.ProfileRoutes;
+import dev.parley.http.client.PushRuleRoutes;
+import dev.parley.http.client.ThirdPartyIdRoutes;
+import dev.parley.http.client.UserDirectoryRoutes;
 import dev.parley.http.federation.VersionRoutes;
 import dev.parley.service.account.AccountService;
 import dev.parley.service.account.PasswordHasher;
 import dev.parley.service.account.Sessions;
+import dev.parley.service.accountdata.AccountDataService;
+import dev.parley.service.accountdata.FilterService;
+import dev.parley.service.directory.UserDirectoryService;
+import dev.parley.service.profile.ProfileService;
+import dev.parley.service.push.PushRuleService;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
 import dev.parley.store.jdbc.JdbcAccessTokenStore;
+import dev.parley.store.jdbc.JdbcAccountDataStore;
+import dev.parley.store.jdbc.JdbcFilterStore;
+import dev.parley.store.jdbc.JdbcProfileStore;
+import dev.parley.store.jdbc.JdbcPushRuleStore;
+import dev.parley.store.jdbc.JdbcUserDirectoryStore;
 import dev.parley.store.jdbc.JdbcUserStore;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -67,9 +83,19 @@ public final class Homeserver implements AutoCloseable {
             AccountService accounts = new AccountService(users, new PasswordHasher(BCRYPT_COST),
                     ServerName.parse(config.serverName()), clock);
 
+            ProfileService profiles = new ProfileService(new JdbcProfileStore(database), users,
+                    ServerName.parse(config.serverName()));
+            PushRuleService pushRules = new PushRuleService(new JdbcPushRuleStore(database));
+
             List<Route> routes = new ArrayList<>();
             routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server()));
             routes.addAll(AccountRoutes.routes());
+            routes.addAll(ProfileRoutes.routes(profiles));
+            routes.addAll(PushRuleRoutes.routes(pushRules));
+            routes.addAll(AccountDataRoutes.routes(new AccountDataService(new JdbcAccountDataStore(database), pushRules)));
+            routes.addAll(FilterRoutes.routes(new FilterService(new JdbcFilterStore(database))));
+            routes.addAll(UserDirectoryRoutes.routes(new UserDirectoryService(new JdbcUserDirectoryStore(database))));
+            routes.addAll(ThirdPartyIdRoutes.routes());
             routes.addAll(VersionRoutes.routes(version()));
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
