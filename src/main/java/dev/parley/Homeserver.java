@@ -21,6 +21,7 @@ import dev.parley.service.account.PasswordHasher;
 import dev.parley.service.account.Sessions;
 import dev.parley.service.accountdata.AccountDataService;
 import dev.parley.service.accountdata.FilterService;
+import dev.parley.service.accountdata.ManagedAccountData;
 import dev.parley.service.directory.UserDirectoryService;
 import dev.parley.service.profile.ProfileService;
 import dev.parley.service.push.PushRuleService;
@@ -92,7 +93,9 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(AccountRoutes.routes());
             routes.addAll(ProfileRoutes.routes(profiles));
             routes.addAll(PushRuleRoutes.routes(pushRules));
-            routes.addAll(AccountDataRoutes.routes(new AccountDataService(new JdbcAccountDataStore(database), pushRules)));
+            routes.addAll(AccountDataRoutes.routes(new AccountDataService(new JdbcAccountDataStore(database), List.of(
+                    new ManagedAccountData(PushRuleService.ACCOUNT_DATA_TYPE, pushRules::accountDataContent,
+                            pushRules::position)))));
             routes.addAll(FilterRoutes.routes(new FilterService(new JdbcFilterStore(database))));
             routes.addAll(UserDirectoryRoutes.routes(new UserDirectoryService(new JdbcUserDirectoryStore(database))));
             routes.addAll(ThirdPartyIdRoutes.routes());

@@ -5,13 +5,13 @@ import dev.parley.core.error.ErrCode;
 import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
-import dev.parley.core.json.Json;
-import dev.parley.service.push.PushRuleService;
 import dev.parley.store.AccountDataRow;
 import dev.parley.store.AccountDataStore;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,15 +21,19 @@ import java.util.Set;
  * {@code /sync} reads through {@link #changesSince}.
  */
 public final class AccountDataService {
-    /** "Servers MUST reject setting account data for event types that the server manages." */
-    private static final Set<String> SERVER_MANAGED = Set.of("m.fully_read", PushRuleService.ACCOUNT_DATA_TYPE);
+    /**
+     * "Servers MUST reject setting account data for event types that the server manages.
+     * Currently, this only includes m.fully_read and m.push_rules."
+     */
+    private static final Set<String> SERVER_MANAGED = Set.of("m.fully_read", "m.push_rules");
 
     private final AccountDataStore store;
-    private final PushRuleService pushRules;
+    private final Map<String, ManagedAccountData> managed = new HashMap<>();
 
-    public AccountDataService(AccountDataStore store, PushRuleService pushRules) {
+    /** @param managed the global account data kept elsewhere, read through here ({@code m.push_rules}) */
+    public AccountDataService(AccountDataStore store, List<ManagedAccountData> managed) {
         this.store = store;
-        this.pushRules = pushRules;
+        managed.forEach(m -> this.managed.put(m.type(), m));
     }
 
     /**
@@ -38,9 +42,9 @@ public final class AccountDataService {
      */
     public ObjectNode get(UserId requester, UserId owner, Optional<RoomId> room, String type) {
         requireOwner(requester, owner);
-        // "Servers must allow clients to read the above event types as normal": push rules live elsewhere.
-        if (room.isEmpty() && type.equals(PushRuleService.ACCOUNT_DATA_TYPE)) {
-            return pushRulesContent(owner);
+        // "Servers must allow clients to read the above event types as normal", wherever they are kept.
+        if (room.isEmpty() && managed.containsKey(type)) {
+            return managed.get(type).content().apply(owner);
         }
         return store.get(owner, room, type)
                 .orElseThrow(() -> MatrixException.notFound(room.isEmpty() ? "Account data not found."
@@ -59,28 +63,23 @@ public final class AccountDataService {
 
     /**
      * What changed after stream position {@code since}, oldest first, with each entry's latest
-     * content; {@code m.push_rules} is included when the push rules changed.
+     * content, the account data kept elsewhere ({@code m.push_rules}) included.
      */
     public List<AccountDataRow> changesSince(UserId user, long since) {
         List<AccountDataRow> changes = new ArrayList<>(store.changedSince(user, since));
-        long pushRulesPosition = pushRules.position(user);
-        if (pushRulesPosition > since) {
-            changes.add(new AccountDataRow(Optional.empty(), PushRuleService.ACCOUNT_DATA_TYPE,
-                    pushRulesContent(user), pushRulesPosition));
-            changes.sort(Comparator.comparingLong(AccountDataRow::position));
+        for (ManagedAccountData m : managed.values()) {
+            long position = m.position().applyAsLong(user);
+            if (position > since) {
+                changes.add(new AccountDataRow(Optional.empty(), m.type(), m.content().apply(user), position));
+            }
         }
+        changes.sort(Comparator.comparingLong(AccountDataRow::position));
         return changes;
     }
 
     /** The user's latest account data stream position; 0 before any write. */
     public long position(UserId user) {
         return store.position(user);
-    }
-
-    private ObjectNode pushRulesContent(UserId user) {
-        ObjectNode content = Json.MAPPER.createObjectNode();
-        content.set("global", Json.MAPPER.valueToTree(pushRules.ruleset(user)));
-        return content;
     }
 
     private static void requireOwner(UserId requester, UserId owner) {

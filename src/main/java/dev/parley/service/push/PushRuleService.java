@@ -2,6 +2,8 @@ package dev.parley.service.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.api.client.GetPushRules;
 import dev.parley.api.client.PushRuleset;
 import dev.parley.api.client.SetPushRule;
 import dev.parley.core.error.MatrixException;
@@ -59,6 +61,11 @@ public final class PushRuleService {
         }
         return new PushRuleset(merged.get(PushRuleKind.OVERRIDE), merged.get(PushRuleKind.CONTENT),
                 merged.get(PushRuleKind.ROOM), merged.get(PushRuleKind.SENDER), merged.get(PushRuleKind.UNDERRIDE));
+    }
+
+    /** The content of the user's {@code m.push_rules} account data: {@code {"global": ruleset}}. */
+    public ObjectNode accountDataContent(UserId user) {
+        return Json.MAPPER.valueToTree(new GetPushRules.Response(ruleset(user)));
     }
 
     /** @throws MatrixException {@code M_NOT_FOUND} when the user has no such rule */
