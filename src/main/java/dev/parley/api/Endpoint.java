@@ -10,8 +10,13 @@ package dev.parley.api;
  * @param api which API (and so which listeners) serves it
  * @param auth what authentication it requires
  * @param rateLimit which token bucket requests draw from
+ * @param guestAccess whether guest accounts may call it (Client-Server API, "Guest access")
  */
-public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit) {
+public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit, boolean guestAccess) {
+
+    public Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit) {
+        this(method, path, api, auth, rateLimit, false);
+    }
 
     public enum Method {
         GET, POST, PUT, DELETE
@@ -42,7 +47,11 @@ public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit
     }
 
     public Endpoint withRateLimit(RateLimit limit) {
-        return new Endpoint(method, path, api, auth, limit);
+        return new Endpoint(method, path, api, auth, limit, guestAccess);
+    }
+
+    public Endpoint allowingGuests() {
+        return new Endpoint(method, path, api, auth, rateLimit, true);
     }
 
     @Override

@@ -76,16 +76,20 @@ final class MatrixHandler extends Handler.Abstract {
             Router.Match match = router.match(method(request.getMethod()), rawPath);
             Endpoint endpoint = match.route().endpoint();
             route = endpoint.toString();
-            Optional<Requester> requester = authenticate(endpoint, request);
+            String clientIp = Request.getRemoteAddr(request);
+            Optional<Requester> requester = authenticate(endpoint, request, clientIp);
             if (requester.isPresent()) {
                 user = requester.get().userId();
+                if (requester.get().guest() && !endpoint.guestAccess()) {
+                    throw new MatrixException(ErrCode.GUEST_ACCESS_FORBIDDEN, "Guest access is not allowed here");
+                }
             }
-            String clientIp = Request.getRemoteAddr(request);
             rateLimiter.acquire(endpoint.rateLimit(), requester.map(Requester::userId).orElse(clientIp));
             byte[] body = readBody(request);
             RequestContext context = new RequestContext(requestId, endpoint, match.pathParams(),
                     QueryStrings.parse(request.getHttpURI().getQuery()), body, requester, clientIp,
-                    name -> request.getHeaders().get(name));
+                    name -> request.getHeaders().get(name),
+                    requester.isPresent() ? AccessTokens.fromRequest(request) : Optional.empty());
             Object result = match.route().handler().handle(context);
             status = write(response, callback, result);
         } catch (MatrixException e) {
@@ -115,7 +119,7 @@ final class MatrixHandler extends Handler.Abstract {
         }
     }
 
-    private Optional<Requester> authenticate(Endpoint endpoint, Request request) {
+    private Optional<Requester> authenticate(Endpoint endpoint, Request request, String clientIp) {
         if (endpoint.auth() == Auth.NONE) {
             return Optional.empty();
         }
@@ -126,7 +130,8 @@ final class MatrixHandler extends Handler.Abstract {
             }
             return Optional.empty();
         }
-        Requester requester = authenticator.authenticate(token.get())
+        String userAgent = Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)).orElse("");
+        Requester requester = authenticator.authenticate(token.get(), clientIp, userAgent)
                 .orElseThrow(() -> new MatrixException(ErrCode.UNKNOWN_TOKEN, "Unrecognised access token",
                         Map.of("soft_logout", false)));
         return Optional.of(requester);

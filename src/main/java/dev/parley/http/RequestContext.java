@@ -28,10 +28,11 @@ public final class RequestContext {
     private final Optional<Requester> requester;
     private final String clientIp;
     private final Function<String, String> headers;
+    private final Optional<String> accessToken;
 
     RequestContext(String requestId, Endpoint endpoint, Map<String, String> pathParams,
                    Map<String, List<String>> query, byte[] body, Optional<Requester> requester,
-                   String clientIp, Function<String, String> headers) {
+                   String clientIp, Function<String, String> headers, Optional<String> accessToken) {
         this.requestId = requestId;
         this.endpoint = endpoint;
         this.pathParams = pathParams;
@@ -40,6 +41,7 @@ public final class RequestContext {
         this.requester = requester;
         this.clientIp = clientIp;
         this.headers = headers;
+        this.accessToken = accessToken;
     }
 
     public String requestId() {
@@ -83,6 +85,11 @@ public final class RequestContext {
 
     public Optional<Requester> optionalRequester() {
         return requester;
+    }
+
+    /** The access token the request was authenticated with (logout revokes exactly this one). */
+    public Optional<String> accessToken() {
+        return accessToken;
     }
 
     public byte[] rawBody() {

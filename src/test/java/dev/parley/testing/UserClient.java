@@ -2,8 +2,6 @@ package dev.parley.testing;
 
 import dev.parley.core.id.UserId;
 import dev.parley.testing.Http.Reply;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.Optional;
 
 /** A registered user with an access token, talking to a test server's client API. */
@@ -32,11 +30,7 @@ public record UserClient(TestServer server, UserId userId, String token) {
     }
 
     public Reply send(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_matrix/client" + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return Http.send(request);
+        return Http.call(method, server.baseUrl() + "/_matrix/client" + path, token, json);
     }
 
     /** The user ID percent-encoded for a path segment. */

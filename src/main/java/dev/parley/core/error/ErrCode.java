@@ -26,6 +26,14 @@ public enum ErrCode {
 
     // Access.
     FORBIDDEN("M_FORBIDDEN", 403),
+    /**
+     * User-interactive authentication must continue: the body is the auth response (flows,
+     * params, session, completed) and carries no errcode (Client-Server API, "User-interactive
+     * authentication API").
+     */
+    AUTH_REQUIRED(null, 401),
+    /** A user-interactive authentication stage failed: 401 with the auth response and this errcode. */
+    AUTH_STAGE_FAILED("M_FORBIDDEN", 401),
     UNAUTHORIZED("M_UNAUTHORIZED", 401),
     USER_DEACTIVATED("M_USER_DEACTIVATED", 403),
     USER_LOCKED("M_USER_LOCKED", 401),
@@ -102,7 +110,7 @@ public enum ErrCode {
         this.status = status;
     }
 
-    /** The wire {@code errcode}, e.g. {@code M_FORBIDDEN}. */
+    /** The wire {@code errcode}, e.g. {@code M_FORBIDDEN}; null for {@link #AUTH_REQUIRED}. */
     public String code() {
         return code;
     }

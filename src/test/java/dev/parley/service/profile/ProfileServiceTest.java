@@ -1,8 +1,11 @@
 package dev.parley.service.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.core.error.ErrCode;
+import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.ServerName;
 import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
@@ -18,16 +21,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What the HTTP tests cannot reach: erasure (account deactivation calls it) and the capabilities. */
+/** What the HTTP tests cannot reach yet: erasure (account deactivation will call it), deactivated accounts, capabilities. */
 class ProfileServiceTest {
     private Database db;
+    private JdbcUserStore users;
     private ProfileService profiles;
     private final UserId alice = UserId.parse("@alice:test.local");
 
     @BeforeEach
     void open() {
         db = TestDatabases.open(Dialect.SQLITE);
-        JdbcUserStore users = new JdbcUserStore(db);
+        users = new JdbcUserStore(db);
         users.create(new UserRow(alice, Optional.empty(), false, false, false, 1L));
         profiles = new ProfileService(new JdbcProfileStore(db), users, ServerName.parse("test.local"));
     }
@@ -45,6 +49,14 @@ class ProfileServiceTest {
                 Json.MAPPER.readTree("{\"org.example.pet\":\"cat\"}"));
         profiles.erase(alice);
         assertThat(profiles.profile(alice)).isEmpty();
+    }
+
+    @Test
+    void deactivatedAccountsHaveNoProfile() {
+        UserId gone = UserId.parse("@gone:test.local");
+        users.create(new UserRow(gone, Optional.empty(), false, false, true, 1L));
+        assertThatThrownBy(() -> profiles.profile(gone)).isInstanceOfSatisfying(MatrixException.class,
+                e -> assertThat(e.errCode()).isEqualTo(ErrCode.NOT_FOUND));
     }
 
     @Test
