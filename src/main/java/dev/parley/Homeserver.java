@@ -131,7 +131,7 @@ public final class Homeserver implements AutoCloseable {
     }
 
     /** {@code GET /capabilities}: what this server supports, per the spec's capability names. */
-    private static Map<String, Object> capabilities() {
+    private static Map<String, Object> capabilities(ProfileService profiles) {
         Map<String, Object> versions = new LinkedHashMap<>();
         RoomVersions.all().forEach(v -> versions.put(v.id(), v.stable() ? "stable" : "unstable"));
         Map<String, Object> capabilities = new LinkedHashMap<>();
@@ -139,6 +139,7 @@ public final class Homeserver implements AutoCloseable {
         capabilities.put("m.room_versions", Map.of("default", RoomVersions.DEFAULT.id(), "available", versions));
         capabilities.put("m.3pid_changes", Map.of("enabled", false));
         capabilities.put("m.get_login_token", Map.of("enabled", true));
+        capabilities.putAll(profiles.capabilities().entries());
         return capabilities;
     }
 
@@ -153,6 +154,8 @@ public final class Homeserver implements AutoCloseable {
             Accounts accounts = accounts(config, database, clock);
             ProfileService profiles = new ProfileService(new JdbcProfileStore(database), new JdbcUserStore(database),
                     accounts.service().serverName());
+            // New accounts start with their localpart as display name, as Synapse does; clients show it.
+            accounts.service().onRegistration(profiles::initialise);
             accounts.service().onDeactivation((user, erase) -> {
                 if (erase) {
                     profiles.erase(user);
@@ -163,7 +166,7 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server()));
             routes.addAll(VersionRoutes.routes(version()));
             routes.addAll(accounts.routes(config));
-            routes.addAll(CapabilitiesRoutes.routes(Homeserver::capabilities));
+            routes.addAll(CapabilitiesRoutes.routes(() -> capabilities(profiles)));
             routes.addAll(ProfileRoutes.routes(profiles));
             routes.addAll(PushRuleRoutes.routes(pushRules));
             routes.addAll(AccountDataRoutes.routes(new AccountDataService(new JdbcAccountDataStore(database), List.of(

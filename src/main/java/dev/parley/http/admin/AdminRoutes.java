@@ -30,7 +30,7 @@ public final class AdminRoutes {
                     }
                     Sessions.Login login = sharedSecret.register(new SharedSecretRegistration.Request(body.nonce(),
                             body.username(), body.password(), Boolean.TRUE.equals(body.admin()),
-                            Optional.ofNullable(body.userType()), body.mac()));
+                            Optional.ofNullable(body.userType()), Optional.ofNullable(body.displayname()), body.mac()));
                     return new SharedSecretRegister.Response(login.accessToken(), login.userId().value(),
                             login.userId().server().value(), login.deviceId());
                 }),

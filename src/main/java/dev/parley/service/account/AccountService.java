@@ -18,6 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * registration and management").
  */
 public final class AccountService implements Passwords {
+    /** Told when a (non-guest) account is created, with its initial display name. */
+    @FunctionalInterface
+    public interface RegistrationListener {
+        void registered(UserId userId, String displayName);
+    }
+
     /** Told when an account is deactivated, e.g. to erase its profile. */
     @FunctionalInterface
     public interface DeactivationListener {
@@ -29,6 +35,7 @@ public final class AccountService implements Passwords {
     private final ServerName serverName;
     private final Clock clock;
     private final List<DeactivationListener> deactivationListeners = new CopyOnWriteArrayList<>();
+    private final List<RegistrationListener> registrationListeners = new CopyOnWriteArrayList<>();
 
     public AccountService(UserStore users, PasswordHasher passwords, ServerName serverName, Clock clock) {
         this.users = users;
@@ -39,6 +46,10 @@ public final class AccountService implements Passwords {
 
     public ServerName serverName() {
         return serverName;
+    }
+
+    public void onRegistration(RegistrationListener listener) {
+        registrationListeners.add(listener);
     }
 
     public void onDeactivation(DeactivationListener listener) {
@@ -78,14 +89,23 @@ public final class AccountService implements Passwords {
      * @throws MatrixException {@code M_INVALID_USERNAME}, {@code M_USER_IN_USE}
      */
     public UserId register(String localpart, Optional<String> password, boolean admin) {
-        return create(newUserId(localpart), password, admin, false);
+        return register(localpart, password, admin, Optional.empty());
     }
 
-    /** Creates an account with an already-checked user ID. */
-    UserId create(UserId userId, Optional<String> password, boolean admin, boolean guest) {
+    /** As {@link #register(String, Optional, boolean)}, with a display name other than the localpart. */
+    public UserId register(String localpart, Optional<String> password, boolean admin, Optional<String> displayName) {
+        return create(newUserId(localpart), password, admin, false, displayName);
+    }
+
+    /** Creates an account with an already-checked user ID; its display name defaults to the localpart. */
+    UserId create(UserId userId, Optional<String> password, boolean admin, boolean guest, Optional<String> displayName) {
         Optional<String> hash = password.map(passwords::hash);
         if (!users.create(new UserRow(userId, hash, admin, guest, false, clock.millis()))) {
             throw new MatrixException(ErrCode.USER_IN_USE, "User ID already taken");
+        }
+        if (!guest) {
+            String name = displayName.orElse(userId.localpart());
+            registrationListeners.forEach(l -> l.registered(userId, name));
         }
         return userId;
     }

@@ -65,7 +65,7 @@ public final class Registration {
         UserId userId;
         try {
             userId = accounts.create(JsonFields.text(request, "username").map(accounts::newUserId).orElseGet(this::freeNumericId),
-                    Optional.of(password), false, false);
+                    Optional.of(password), false, false, Optional.empty());
         } catch (MatrixException e) {
             throw releaseAnd(auth, e);
         }
@@ -77,7 +77,7 @@ public final class Registration {
         if (!config.allowGuests()) {
             throw MatrixException.forbidden("Guest access is disabled");
         }
-        UserId userId = accounts.create(freeNumericId(), Optional.empty(), false, true);
+        UserId userId = accounts.create(freeNumericId(), Optional.empty(), false, true, Optional.empty());
         return new Result(userId, Optional.of(sessions.login(userId, JsonFields.text(body, "device_id"),
                 JsonFields.text(body, "initial_device_display_name"), body.path("refresh_token").asBoolean(false))));
     }

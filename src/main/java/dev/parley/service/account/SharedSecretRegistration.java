@@ -24,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SharedSecretRegistration {
     /** The fields of a registration request. */
     public record Request(String nonce, String username, String password, boolean admin, Optional<String> userType,
-                          String mac) {
+                          Optional<String> displayName, String mac) {
     }
 
     private final Optional<String> secret;
@@ -65,7 +65,8 @@ public final class SharedSecretRegistration {
         if (!MessageDigest.isEqual(expected, given)) {
             throw MatrixException.forbidden("HMAC incorrect");
         }
-        UserId userId = accounts.register(request.username(), Optional.of(request.password()), request.admin());
+        UserId userId = accounts.register(request.username(), Optional.of(request.password()), request.admin(),
+                request.displayName());
         return sessions.login(userId, Optional.empty(), Optional.empty(), false);
     }
 

@@ -3,6 +3,7 @@ package dev.parley.service.profile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.parley.core.error.ErrCode;
 import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.ServerName;
@@ -95,6 +96,11 @@ public final class ProfileService {
     public void delete(UserId requester, UserId target, String keyName) {
         requireSelf(requester, target);
         profiles.delete(target, ProfileKey.parse(keyName).name());
+    }
+
+    /** Gives a newly registered account its first display name. */
+    public void initialise(UserId user, String displayName) {
+        profiles.set(user, ProfileKey.DISPLAYNAME, TextNode.valueOf(displayName), ProfileService::fits);
     }
 
     /** Forgets the whole profile: account deactivation with {@code erase} calls this. */

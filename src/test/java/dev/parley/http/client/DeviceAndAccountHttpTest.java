@@ -145,6 +145,7 @@ class DeviceAndAccountHttpTest {
         assertThat(c.path("m.room_versions").path("available").path("1").asText()).isEqualTo("stable");
         assertThat(c.path("m.room_versions").path("available").size()).isEqualTo(12);
         assertThat(c.path("m.3pid_changes").path("enabled").asBoolean()).isFalse();
+        assertThat(c.path("m.set_displayname").path("enabled").asBoolean()).isTrue();
         assertThat(Http.get(url("/v3/capabilities")).errcode()).isEqualTo("M_MISSING_TOKEN");
     }
 
@@ -155,10 +156,12 @@ class DeviceAndAccountHttpTest {
         String nonce = Http.get(endpoint).json().path("nonce").asText();
         String mac = hmac(secret, nonce + "\0hank\0pw-123\0admin");
         Reply ok = Http.call("POST", endpoint, null, "{\"nonce\":\"" + nonce + "\",\"username\":\"hank\",\"password\":\"pw-123\","
-                + "\"admin\":true,\"mac\":\"" + mac + "\"}");
+                + "\"admin\":true,\"displayname\":\"Hank the Admin\",\"mac\":\"" + mac + "\"}");
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.json().path("user_id").asText()).isEqualTo("@hank:test.local");
         assertThat(ok.json().path("home_server").asText()).isEqualTo("test.local");
+        assertThat(Http.get(url("/v3/profile/@hank:test.local/displayname")).json().path("displayname").asText())
+                .isEqualTo("Hank the Admin");
         String token = ok.json().path("access_token").asText();
         assertThat(Http.get(server.baseUrl() + "/_synapse/admin/v1/registration_tokens", token).status()).as("an admin").isEqualTo(200);
 

@@ -55,6 +55,9 @@ class RegistrationHttpTest {
         assertThat(whoami.json().path("user_id").asText()).isEqualTo("@alice:test.local");
         Reply device = Http.get(server.baseUrl() + "/_matrix/client/v3/devices/" + done.json().path("device_id").asText(), token);
         assertThat(device.json().path("display_name").asText()).isEqualTo("Phone");
+        // Like Synapse, a new account's display name starts as its localpart.
+        assertThat(Http.get(server.baseUrl() + "/_matrix/client/v3/profile/@alice:test.local").json().path("displayname").asText())
+                .isEqualTo("alice");
         // The session is used up.
         assertThat(register("{\"auth\":{\"type\":\"m.login.dummy\",\"session\":\"" + session + "\"}}").status()).isEqualTo(400);
     }

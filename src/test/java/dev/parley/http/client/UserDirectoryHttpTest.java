@@ -25,7 +25,11 @@ class UserDirectoryHttpTest {
         server = TestServer.start(Dialect.SQLITE, yaml -> yaml.withObject("rate_limits").put("enabled", false));
         searcher = UserClient.register(server, "searcher");
         for (int i = 0; i < 12; i++) {
-            UserClient.register(server, "member" + (i < 10 ? "0" : "") + i);
+            UserClient member = UserClient.register(server, "member" + (i < 10 ? "0" : "") + i);
+            if (i == 3) {
+                // New accounts get their localpart as display name; member03 clears it.
+                member.delete("/v3/profile/" + member.pathId() + "/displayname");
+            }
         }
         UserClient tom = UserClient.register(server, "tom");
         tom.put("/v3/profile/" + tom.pathId() + "/displayname", "{\"displayname\":\"Thomas Anderson\"}");
