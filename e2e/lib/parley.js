@@ -91,7 +91,9 @@ export async function startParley(settings = {}) {
     const java = javaBinary();
     const jar = jarPath();
     const dataDir = mkdtempSync(join(tmpdir(), "parley-e2e-"));
-    const [port, opsPort] = [await freePort(), await freePort()];
+    const port = await freePort();
+    let opsPort = await freePort();
+    while (opsPort === port) opsPort = await freePort();
     const config = writeTestConfig(java, jar, dataDir, port, opsPort, settings);
     const logFile = join(dataDir, "server.log");
     const log = openSync(logFile, "a");
@@ -140,7 +142,8 @@ export async function startParley(settings = {}) {
                 child.kill("SIGKILL");
                 throw new Error(`Parley did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM:\n${tail(logFile)}`);
             }
-            if (process.env.PARLEY_E2E_KEEP !== "1") rmSync(dataDir, { recursive: true, force: true });
+            if (process.env.PARLEY_E2E_KEEP === "1") console.error(`server data and log kept in ${dataDir}`);
+            else rmSync(dataDir, { recursive: true, force: true });
             return result;
         },
     };
