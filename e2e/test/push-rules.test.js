@@ -6,7 +6,7 @@ import { Method, PushRuleKind } from "matrix-js-sdk";
 import { startParley } from "../lib/parley.js";
 import { PENDING } from "../lib/pending.js";
 import { predefinedOverrideRules, predefinedUnderrideRules } from "../lib/predefined-push-rules.js";
-import { assertMatrixError, registerWithDummyAuth, sessionClient } from "../lib/matrix.js";
+import { assertMatrixError, registerWithDummyAuth, rejectionOf, sessionClient } from "../lib/matrix.js";
 
 let server;
 before(async () => { server = await startParley(); });
@@ -16,6 +16,13 @@ const todo = PENDING.pushRules;
 const register = async (username) =>
     sessionClient(server.baseUrl, await registerWithDummyAuth(server.baseUrl, { username, password: `${username}-pw` }));
 const byId = (rules) => Object.fromEntries(rules.map((r) => [r.rule_id, r]));
+
+if (todo) {
+    test("the push rule endpoints are still missing, as lib/pending.js says", async () => {
+        const e = await rejectionOf((await register("probe")).getPushRules());
+        assert.equal(e.errcode, "M_UNRECOGNIZED", "the server has push rules now: set PENDING.pushRules to false");
+    });
+}
 
 test("a new account has exactly the spec's predefined rules, in order", { todo }, async () => {
     const vera = await register("vera");
