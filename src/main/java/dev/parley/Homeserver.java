@@ -9,12 +9,18 @@ import dev.parley.http.Requester;
 import dev.parley.http.Route;
 import dev.parley.core.room.RoomVersions;
 import dev.parley.http.admin.AdminRoutes;
+import dev.parley.http.client.AccountDataRoutes;
 import dev.parley.http.client.AccountRoutes;
 import dev.parley.http.client.CapabilitiesRoutes;
 import dev.parley.http.client.DeviceRoutes;
 import dev.parley.http.client.LoginRoutes;
 import dev.parley.http.client.RegistrationRoutes;
 import dev.parley.http.client.DiscoveryRoutes;
+import dev.parley.http.client.FilterRoutes;
+import dev.parley.http.client.ProfileRoutes;
+import dev.parley.http.client.PushRuleRoutes;
+import dev.parley.http.client.ThirdPartyIdRoutes;
+import dev.parley.http.client.UserDirectoryRoutes;
 import dev.parley.http.federation.VersionRoutes;
 import dev.parley.service.account.AccountService;
 import dev.parley.service.account.DeviceActivity;
@@ -27,11 +33,22 @@ import dev.parley.service.account.Registration;
 import dev.parley.service.account.RegistrationTokens;
 import dev.parley.service.account.Sessions;
 import dev.parley.service.account.SharedSecretRegistration;
+import dev.parley.service.accountdata.AccountDataService;
+import dev.parley.service.accountdata.FilterService;
+import dev.parley.service.accountdata.ManagedAccountData;
+import dev.parley.service.directory.UserDirectoryService;
+import dev.parley.service.profile.ProfileService;
+import dev.parley.service.push.PushRuleService;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
 import dev.parley.store.jdbc.JdbcAccessTokenStore;
+import dev.parley.store.jdbc.JdbcAccountDataStore;
 import dev.parley.store.jdbc.JdbcDeviceStore;
+import dev.parley.store.jdbc.JdbcFilterStore;
+import dev.parley.store.jdbc.JdbcProfileStore;
+import dev.parley.store.jdbc.JdbcPushRuleStore;
 import dev.parley.store.jdbc.JdbcRegistrationTokenStore;
+import dev.parley.store.jdbc.JdbcUserDirectoryStore;
 import dev.parley.store.jdbc.JdbcUserStore;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -134,11 +151,27 @@ public final class Homeserver implements AutoCloseable {
         try {
             Clock clock = Clock.systemUTC();
             Accounts accounts = accounts(config, database, clock);
+            ProfileService profiles = new ProfileService(new JdbcProfileStore(database), new JdbcUserStore(database),
+                    accounts.service().serverName());
+            accounts.service().onDeactivation((user, erase) -> {
+                if (erase) {
+                    profiles.erase(user);
+                }
+            });
+            PushRuleService pushRules = new PushRuleService(new JdbcPushRuleStore(database));
             List<Route> routes = new ArrayList<>();
             routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server()));
             routes.addAll(VersionRoutes.routes(version()));
             routes.addAll(accounts.routes(config));
             routes.addAll(CapabilitiesRoutes.routes(Homeserver::capabilities));
+            routes.addAll(ProfileRoutes.routes(profiles));
+            routes.addAll(PushRuleRoutes.routes(pushRules));
+            routes.addAll(AccountDataRoutes.routes(new AccountDataService(new JdbcAccountDataStore(database), List.of(
+                    new ManagedAccountData(PushRuleService.ACCOUNT_DATA_TYPE, pushRules::accountDataContent,
+                            pushRules::position)))));
+            routes.addAll(FilterRoutes.routes(new FilterService(new JdbcFilterStore(database))));
+            routes.addAll(UserDirectoryRoutes.routes(new UserDirectoryService(new JdbcUserDirectoryStore(database))));
+            routes.addAll(ThirdPartyIdRoutes.routes());
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);

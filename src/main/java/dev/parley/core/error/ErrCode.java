@@ -48,6 +48,12 @@ public enum ErrCode {
     NOT_FOUND("M_NOT_FOUND", 404),
     UNKNOWN_DEVICE("M_UNKNOWN_DEVICE", 404),
 
+    // Per-user data.
+    PROFILE_TOO_LARGE("M_PROFILE_TOO_LARGE", 400),
+    KEY_TOO_LARGE("M_KEY_TOO_LARGE", 400),
+    /** Account data of a type the server manages ({@code m.fully_read}, {@code m.push_rules}): the spec's 405. */
+    SERVER_MANAGED_ACCOUNT_DATA("M_BAD_JSON", 405),
+
     // Accounts and user-interactive auth.
     USER_IN_USE("M_USER_IN_USE", 400),
     INVALID_USERNAME("M_INVALID_USERNAME", 400),

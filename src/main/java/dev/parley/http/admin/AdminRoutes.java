@@ -11,7 +11,6 @@ import dev.parley.service.account.AccountService;
 import dev.parley.service.account.RegistrationTokens;
 import dev.parley.service.account.Sessions;
 import dev.parley.service.account.SharedSecretRegistration;
-import dev.parley.store.RegistrationTokenRow;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,17 +36,17 @@ public final class AdminRoutes {
                 }),
                 new Route(RegistrationTokensAdmin.LIST, request -> {
                     requireAdmin(request, accounts);
-                    return new RegistrationTokensAdmin.TokenList(tokens.list().stream().map(AdminRoutes::wire).toList());
+                    return new RegistrationTokensAdmin.TokenList(tokens.list());
                 }),
                 new Route(RegistrationTokensAdmin.CREATE, request -> {
                     requireAdmin(request, accounts);
                     var body = request.body(RegistrationTokensAdmin.CreateRequest.class);
-                    return wire(tokens.create(Optional.ofNullable(body.token()), Optional.ofNullable(body.usesAllowed()),
-                            Optional.ofNullable(body.expiryTime()), body.length() == null ? 16 : body.length()));
+                    return tokens.create(Optional.ofNullable(body.token()), Optional.ofNullable(body.usesAllowed()),
+                            Optional.ofNullable(body.expiryTime()), body.length() == null ? 16 : body.length());
                 }),
                 new Route(RegistrationTokensAdmin.GET, request -> {
                     requireAdmin(request, accounts);
-                    return wire(tokens.get(request.pathParam("token")));
+                    return tokens.get(request.pathParam("token"));
                 }),
                 new Route(RegistrationTokensAdmin.DELETE, request -> {
                     requireAdmin(request, accounts);
@@ -58,10 +57,5 @@ public final class AdminRoutes {
 
     private static void requireAdmin(RequestContext request, AccountService accounts) {
         accounts.requireAdmin(UserId.parse(request.requester().userId()));
-    }
-
-    private static RegistrationTokensAdmin.Token wire(RegistrationTokenRow row) {
-        return new RegistrationTokensAdmin.Token(row.token(), row.usesAllowed().orElse(null), row.pending(),
-                row.completed(), row.expiryTime().orElse(null));
     }
 }

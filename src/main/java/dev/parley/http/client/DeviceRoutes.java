@@ -11,7 +11,6 @@ import dev.parley.core.id.UserId;
 import dev.parley.http.Route;
 import dev.parley.service.account.Devices;
 import dev.parley.service.account.InteractiveAuth;
-import dev.parley.store.DeviceRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +26,9 @@ public final class DeviceRoutes {
     public static List<Route> routes(Devices devices, InteractiveAuth uia) {
         return List.of(
                 new Route(GetDevices.ENDPOINT, request -> new GetDevices.Response(
-                        devices.list(user(request.requester().userId())).stream().map(DeviceRoutes::wire).toList())),
+                        devices.list(user(request.requester().userId())))),
                 new Route(GetDevice.ENDPOINT, request ->
-                        wire(devices.get(user(request.requester().userId()), request.pathParam("deviceId")))),
+                        devices.get(user(request.requester().userId()), request.pathParam("deviceId"))),
                 new Route(UpdateDevice.ENDPOINT, request -> {
                     UpdateDevice.Request body = request.body(UpdateDevice.Request.class);
                     devices.rename(user(request.requester().userId()), request.pathParam("deviceId"),
@@ -65,11 +64,6 @@ public final class DeviceRoutes {
             ids.add(id.asText());
         }
         return ids;
-    }
-
-    private static GetDevices.Device wire(DeviceRow row) {
-        return new GetDevices.Device(row.deviceId(), row.displayName().orElse(null), row.lastSeenIp().orElse(null),
-                row.lastSeenTs().orElse(null));
     }
 
     private static UserId user(String userId) {

@@ -1,5 +1,6 @@
 package dev.parley.service.account;
 
+import dev.parley.api.client.GetDevices;
 import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.UserId;
 import dev.parley.store.DeviceRow;
@@ -20,12 +21,12 @@ public final class Devices {
         this.sessions = sessions;
     }
 
-    public List<DeviceRow> list(UserId userId) {
+    public List<GetDevices.Device> list(UserId userId) {
         return devices.list(userId).stream().map(this::withLatestActivity).toList();
     }
 
     /** @throws MatrixException {@code M_NOT_FOUND} for a device the user does not have */
-    public DeviceRow get(UserId userId, String deviceId) {
+    public GetDevices.Device get(UserId userId, String deviceId) {
         return devices.find(userId, deviceId).map(this::withLatestActivity)
                 .orElseThrow(() -> MatrixException.notFound("Unknown device"));
     }
@@ -48,11 +49,13 @@ public final class Devices {
         sessions.evict(userId);
     }
 
-    private DeviceRow withLatestActivity(DeviceRow row) {
+    /** The spec's Device object, with a sighting newer than the stored one if there is one. */
+    private GetDevices.Device withLatestActivity(DeviceRow row) {
+        var device = new GetDevices.Device(row.deviceId(), row.displayName().orElse(null),
+                row.lastSeenIp().orElse(null), row.lastSeenTs().orElse(null));
         return activity.latest(row.userId(), row.deviceId())
                 .filter(seen -> row.lastSeenTs().map(ts -> seen.ts() > ts).orElse(true))
-                .map(seen -> new DeviceRow(row.userId(), row.deviceId(), row.displayName(), row.createdTs(),
-                        Optional.of(seen.ts()), Optional.of(seen.ip()), Optional.of(seen.userAgent())))
-                .orElse(row);
+                .map(seen -> new GetDevices.Device(row.deviceId(), device.displayName(), seen.ip(), seen.ts()))
+                .orElse(device);
     }
 }

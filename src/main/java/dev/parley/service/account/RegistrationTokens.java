@@ -1,5 +1,6 @@
 package dev.parley.service.account;
 
+import dev.parley.api.admin.RegistrationTokensAdmin;
 import dev.parley.core.error.ErrCode;
 import dev.parley.core.error.MatrixException;
 import dev.parley.store.RegistrationTokenRow;
@@ -24,7 +25,7 @@ public final class RegistrationTokens {
         this.store = store;
     }
 
-    public RegistrationTokenRow create(Optional<String> token, Optional<Integer> usesAllowed, Optional<Long> expiryTime,
+    public RegistrationTokensAdmin.Token create(Optional<String> token, Optional<Integer> usesAllowed, Optional<Long> expiryTime,
                                        int length) {
         if (length < 1 || length > 64) {
             throw MatrixException.invalidParam("length must be from 1 to 64");
@@ -40,15 +41,21 @@ public final class RegistrationTokens {
         if (!store.create(row)) {
             throw new MatrixException(ErrCode.INVALID_PARAM, "Token already exists");
         }
-        return row;
+        return wire(row);
     }
 
-    public List<RegistrationTokenRow> list() {
-        return store.list();
+    public List<RegistrationTokensAdmin.Token> list() {
+        return store.list().stream().map(RegistrationTokens::wire).toList();
     }
 
-    public RegistrationTokenRow get(String token) {
-        return store.find(token).orElseThrow(() -> MatrixException.notFound("No such registration token"));
+    public RegistrationTokensAdmin.Token get(String token) {
+        return store.find(token).map(RegistrationTokens::wire)
+                .orElseThrow(() -> MatrixException.notFound("No such registration token"));
+    }
+
+    private static RegistrationTokensAdmin.Token wire(RegistrationTokenRow row) {
+        return new RegistrationTokensAdmin.Token(row.token(), row.usesAllowed().orElse(null), row.pending(),
+                row.completed(), row.expiryTime().orElse(null));
     }
 
     public void delete(String token) {
