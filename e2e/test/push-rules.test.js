@@ -4,27 +4,18 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { Method, PushRuleKind } from "matrix-js-sdk";
 import { startParley } from "../lib/parley.js";
-import { PENDING } from "../lib/pending.js";
 import { predefinedOverrideRules, predefinedUnderrideRules } from "../lib/predefined-push-rules.js";
-import { assertMatrixError, registerWithDummyAuth, rejectionOf, sessionClient } from "../lib/matrix.js";
+import { assertMatrixError, registerWithDummyAuth, sessionClient } from "../lib/matrix.js";
 
 let server;
 before(async () => { server = await startParley(); });
 after(async () => { await server?.stop(); });
 
-const todo = PENDING.pushRules;
 const register = async (username) =>
     sessionClient(server.baseUrl, await registerWithDummyAuth(server.baseUrl, { username, password: `${username}-pw` }));
 const byId = (rules) => Object.fromEntries(rules.map((r) => [r.rule_id, r]));
 
-if (todo) {
-    test("the push rule endpoints are still missing, as lib/pending.js says", async () => {
-        const e = await rejectionOf((await register("probe")).getPushRules());
-        assert.equal(e.errcode, "M_UNRECOGNIZED", "the server has push rules now: set PENDING.pushRules to false");
-    });
-}
-
-test("a new account has exactly the spec's predefined rules, in order", { todo }, async () => {
+test("a new account has exactly the spec's predefined rules, in order", async () => {
     const vera = await register("vera");
     // The raw answer first: getPushRules() below fills in rules the SDK expects but a server lacks,
     // so only the server's own reply can show that nothing is missing.
@@ -45,13 +36,13 @@ test("a new account has exactly the spec's predefined rules, in order", { todo }
     assert.deepEqual(byId(rules.global.underride)[".m.rule.message"].actions, ["notify"]);
 });
 
-test("each account's rules name that account", { todo }, async () => {
+test("each account's rules name that account", async () => {
     const walt = await register("walt");
     const rules = await walt.getPushRules();
     assert.equal(byId(rules.global.override)[".m.rule.invite_for_me"].conditions[2].pattern, "@walt:localhost");
 });
 
-test("the master rule is switched on, and a content rule added and removed", { todo }, async () => {
+test("the master rule is switched on, and a content rule added and removed", async () => {
     const xena = await register("xena");
     assert.deepEqual(await xena.setPushRuleEnabled("global", PushRuleKind.Override, ".m.rule.master", true), {});
     assert.equal(byId((await xena.getPushRules()).global.override)[".m.rule.master"].enabled, true);
