@@ -30,7 +30,7 @@ final class MembershipRules {
         if (ctx.version().restrictedJoinsAllowed() && authoriser != null) {
             if (!authoriser.isTextual() || !UserId.isValid(authoriser.textValue())
                     || !ctx.signatures().isSignedByServer(event, UserId.parse(authoriser.textValue()).server())) {
-                return AuthDecision.reject(rule(m, sub.authorisedSignature()),
+                return AuthDecision.reject(rule(m, sub.authorisedSignature(), 1),
                         "not signed by the server of join_authorised_via_users_server");
             }
         }
