@@ -11,6 +11,9 @@ import java.math.BigDecimal;
  * JDK 19) and switches to exponent form when the decimal point would sit more than 16 digits
  * right of the first digit or 4+ zeros left of it: {@code 1e+16}, {@code 1000000000000000.0},
  * {@code 0.0001}, {@code 1e-05}.
+ *
+ * <p>Known gap: the shared mapper reads non-integers as {@code BigDecimal}, which has no negative
+ * zero, so a {@code -0.0} in a legacy event is written {@code 0.0} where Python wrote {@code -0.0}.
  */
 final class PythonFloat {
     private static final int FIXED_MAX_DECPT = 16;
