@@ -18,8 +18,6 @@ import java.util.function.Consumer;
  * the auth-chain walks the steps share. Unknown events are skipped, as if absent from the DAG.
  */
 final class ResolutionEvents implements EventSource {
-    private static final Pdu MISSING = null;
-
     private final EventSource source;
     private final Map<EventId, Pdu> fetched = new HashMap<>();
     private final Map<EventId, Boolean> rejected = new HashMap<>();
@@ -32,7 +30,7 @@ final class ResolutionEvents implements EventSource {
     Pdu get(EventId id) {
         Pdu event = fetched.get(id);
         if (event == null && !fetched.containsKey(id)) {
-            event = source.event(id).orElse(MISSING);
+            event = source.event(id).orElse(null);
             fetched.put(id, event);
         }
         return event;
