@@ -19,7 +19,8 @@ import java.util.Set;
  * subgraph joins the full conflicted set, and step 2 starts from an empty state). Each step of
  * the spec's "Algorithm" is one class; this one runs them in order.
  *
- * <p>One instance per resolution at a time: it memoises events and power levels while it runs.
+ * <p>Each call memoises the events it fetches and the power levels it parses for its own use only,
+ * so an instance may be shared; the event source must be safe for the callers' threads.
  */
 final class StateResolutionV2 implements StateResolver {
     private final RoomVersion version;
