@@ -8,7 +8,6 @@ import dev.parley.core.event.Pdu;
 import dev.parley.core.id.EventId;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,8 +22,7 @@ final class IterativeAuthChecks {
     }
 
     /** Applies {@code sorted} to {@code state} in place. */
-    static void apply(List<EventId> sorted, Map<StateKey, EventId> state, ResolutionEvents events,
-                      EventAuthorizer authorizer) {
+    static void apply(List<EventId> sorted, PartialState state, ResolutionEvents events, EventAuthorizer authorizer) {
         for (EventId id : sorted) {
             Pdu event = events.get(id);
             if (event == null || !event.isState()) {

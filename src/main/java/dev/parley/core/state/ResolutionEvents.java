@@ -52,10 +52,19 @@ final class ResolutionEvents implements EventSource {
      * {@link Set#of()} for a complete walk. Returns the visited IDs.
      */
     Set<EventId> walkAuthChains(Collection<EventId> seeds, Set<EventId> boundary, Consumer<Pdu> visitor) {
+        return walkAuthChains(seeds, true, boundary, visitor);
+    }
+
+    /**
+     * As {@link #walkAuthChains(Collection, Set, Consumer)}; with {@code memoiseSeeds} false the
+     * seeds are read straight from the source and not kept, for walks from the whole room state.
+     */
+    Set<EventId> walkAuthChains(Collection<EventId> seeds, boolean memoiseSeeds, Set<EventId> boundary,
+                                Consumer<Pdu> visitor) {
         Set<EventId> visited = new HashSet<>();
         ArrayDeque<EventId> todo = new ArrayDeque<>();
         for (EventId seed : seeds) {
-            Pdu event = get(seed);
+            Pdu event = memoiseSeeds ? get(seed) : source.event(seed).orElse(null);
             if (event != null) {
                 todo.addAll(event.authEvents());
             }

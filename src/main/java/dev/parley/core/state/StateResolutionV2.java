@@ -46,8 +46,8 @@ final class StateResolutionV2 implements StateResolver {
         EventAuthorizer authorizer = new EventAuthorizer(version, signatures);
 
         StateSplit split = StateSplit.of(states);
-        if (split.conflicted().isEmpty()) {
-            return StateMap.adopt(split.unconflicted());
+        if (split.conflictedKeys().isEmpty()) {
+            return split.first();
         }
         UnconflictedAuthChain common = UnconflictedAuthChain.of(split, events);
         Set<EventId> authDifference = AuthDifference.of(states, split, common, events);
@@ -63,7 +63,7 @@ final class StateResolutionV2 implements StateResolver {
 
         // 2. "Apply the iterative auth checks algorithm, starting from the unconflicted state map
         // (v12: an empty state map), to the list of events from the previous step."
-        Map<StateKey, EventId> resolved = v21 ? new HashMap<>() : new HashMap<>(split.unconflicted());
+        PartialState resolved = v21 ? PartialState.empty() : PartialState.fromUnconflicted(split);
         IterativeAuthChecks.apply(sortedPowerEvents, resolved, events, authorizer);
 
         // 3. "Take all remaining events that weren't picked in step 1 and order them by the mainline
@@ -82,7 +82,13 @@ final class StateResolutionV2 implements StateResolver {
 
         // 5. "Update the result by replacing any event with the event with the same key from the
         // unconflicted state map, if such an event exists, to get the final resolved state."
-        resolved.putAll(split.unconflicted());
-        return StateMap.adopt(resolved);
+        Map<StateKey, EventId> result = new HashMap<>(split.first().asMap());
+        split.conflictedKeys().forEach(result::remove);
+        resolved.applied().forEach((key, id) -> {
+            if (!split.isUnconflicted(key)) {
+                result.put(key, id);
+            }
+        });
+        return StateMap.adopt(result);
     }
 }

@@ -2,6 +2,8 @@ package dev.parley.core.state;
 
 import dev.parley.core.id.EventId;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,7 +16,9 @@ import java.util.Set;
 record UnconflictedAuthChain(Set<EventId> events) {
 
     static UnconflictedAuthChain of(StateSplit split, ResolutionEvents events) {
-        return new UnconflictedAuthChain(events.walkAuthChains(split.unconflicted().values(), Set.of(), e -> { }));
+        List<EventId> seeds = new ArrayList<>();
+        split.forEachUnconflicted(seeds::add);
+        return new UnconflictedAuthChain(events.walkAuthChains(seeds, false, Set.of(), e -> { }));
     }
 
     boolean contains(EventId id) {
