@@ -10,12 +10,19 @@ import dev.parley.http.Route;
 import dev.parley.http.client.AccountRoutes;
 import dev.parley.http.client.DiscoveryRoutes;
 import dev.parley.http.federation.VersionRoutes;
+import dev.parley.http.media.MediaRoutes;
 import dev.parley.service.account.AccountService;
 import dev.parley.service.account.PasswordHasher;
 import dev.parley.service.account.Sessions;
+import dev.parley.service.media.MediaFiles;
+import dev.parley.service.media.MediaService;
+import dev.parley.service.media.Thumbnailer;
+import dev.parley.service.media.UrlPreviewService;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
 import dev.parley.store.jdbc.JdbcAccessTokenStore;
+import dev.parley.store.jdbc.JdbcMediaStore;
+import dev.parley.store.jdbc.JdbcUrlPreviewStore;
 import dev.parley.store.jdbc.JdbcUserStore;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -44,14 +51,18 @@ public final class Homeserver implements AutoCloseable {
     private final JvmGcMetrics gcMetrics;
     private final AccountService accounts;
     private final Sessions sessions;
+    private final MediaService media;
+    private final UrlPreviewService previews;
 
     private Homeserver(Database database, HttpServer http, JvmGcMetrics gcMetrics, AccountService accounts,
-                       Sessions sessions) {
+                       Sessions sessions, MediaService media, UrlPreviewService previews) {
         this.database = database;
         this.http = http;
         this.gcMetrics = gcMetrics;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.media = media;
+        this.previews = previews;
     }
 
     /** Opens the database (migrating it) and starts serving. */
@@ -60,17 +71,23 @@ public final class Homeserver implements AutoCloseable {
         SigningKey signingKey = SigningKeyFile.loadOrGenerate(config.signingKeyPath());
         Database database = Databases.open(config.database().url(), config.database().maxConnections(),
                 config.database().sqliteReadConnections());
+        UrlPreviewService previews = null;
         try {
             Clock clock = Clock.systemUTC();
             JdbcUserStore users = new JdbcUserStore(database);
             Sessions sessions = new Sessions(new JdbcAccessTokenStore(database), users, clock);
             AccountService accounts = new AccountService(users, new PasswordHasher(BCRYPT_COST),
                     ServerName.parse(config.serverName()), clock);
+            MediaService media = new MediaService(new JdbcMediaStore(database), new MediaFiles(config.media().path()),
+                    new Thumbnailer(config.media().maxThumbnailSourcePixels()), ServerName.parse(config.serverName()),
+                    config.media(), clock);
+            previews = new UrlPreviewService(config.media().urlPreview(), new JdbcUrlPreviewStore(database), media, clock);
 
             List<Route> routes = new ArrayList<>();
             routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server()));
             routes.addAll(AccountRoutes.routes());
             routes.addAll(VersionRoutes.routes(version()));
+            routes.addAll(MediaRoutes.routes(media, previews));
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
@@ -84,13 +101,16 @@ public final class Homeserver implements AutoCloseable {
                     token -> sessions.authenticate(token).map(s -> new Requester(s.userId().value(), s.deviceId(), s.guest())),
                     metrics, database::isHealthy);
             http.start();
-            Homeserver server = new Homeserver(database, http, gc, accounts, sessions);
+            Homeserver server = new Homeserver(database, http, gc, accounts, sessions, media, previews);
             log.info("Parley {} serving {} (signing key {}) on {} (database: {}) — ready in {} ms", version(),
                     config.serverName(), signingKey.keyId(),
                     server.describeListeners(config), database.dialect().name().toLowerCase(java.util.Locale.ROOT),
                     (System.nanoTime() - started) / 1_000_000);
             return server;
         } catch (Exception | Error e) {
+            if (previews != null) {
+                previews.close();
+            }
             database.close();
             throw e;
         }
@@ -128,6 +148,10 @@ public final class Homeserver implements AutoCloseable {
         return sessions;
     }
 
+    public MediaService media() {
+        return media;
+    }
+
     /** Graceful: stop accepting, finish in-flight requests, then close the database. */
     @Override
     public void close() {
@@ -137,6 +161,7 @@ public final class Homeserver implements AutoCloseable {
             log.warn("HTTP server did not stop cleanly", e);
         }
         gcMetrics.close();
+        previews.close();
         database.close();
         log.info("Parley stopped");
     }

@@ -10,8 +10,13 @@ package dev.parley.api;
  * @param api which API (and so which listeners) serves it
  * @param auth what authentication it requires
  * @param rateLimit which token bucket requests draw from
+ * @param body how the request body reaches the handler
  */
-public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit) {
+public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit, Body body) {
+
+    public Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit) {
+        this(method, path, api, auth, rateLimit, Body.BUFFERED);
+    }
 
     public enum Method {
         GET, POST, PUT, DELETE
@@ -36,13 +41,32 @@ public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit
         NONE, CLIENT, LOGIN, REGISTRATION
     }
 
+    /**
+     * How the request body is read. {@code BUFFERED}: read whole into memory up to
+     * {@code http.max_request_body_bytes} before the handler runs. {@code STREAMED}: left unread;
+     * the handler reads it as a stream under a limit of its own (media uploads).
+     */
+    public enum Body {
+        BUFFERED, STREAMED
+    }
+
     public static Endpoint client(Method method, String path, Auth auth) {
         return new Endpoint(method, "/_matrix/client" + path, Api.CLIENT, auth,
                 auth == Auth.NONE ? RateLimit.NONE : RateLimit.CLIENT);
     }
 
+    /** @param path below {@code /_matrix}: {@code /media/v3/upload} or {@code /client/v1/media/config} */
+    public static Endpoint media(Method method, String path, Auth auth) {
+        return new Endpoint(method, "/_matrix" + path, Api.MEDIA, auth,
+                auth == Auth.NONE ? RateLimit.NONE : RateLimit.CLIENT);
+    }
+
     public Endpoint withRateLimit(RateLimit limit) {
-        return new Endpoint(method, path, api, auth, limit);
+        return new Endpoint(method, path, api, auth, limit, body);
+    }
+
+    public Endpoint withStreamedBody() {
+        return new Endpoint(method, path, api, auth, rateLimit, Body.STREAMED);
     }
 
     @Override

@@ -21,7 +21,8 @@ public record ParleyConfig(
         RegistrationConfig registration,
         RateLimitConfig rateLimits,
         WellKnownConfig wellKnown,
-        LoggingConfig logging) {
+        LoggingConfig logging,
+        MediaConfig media) {
 
     public ParleyConfig {
         listeners = List.copyOf(listeners);
