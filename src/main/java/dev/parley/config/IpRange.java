@@ -14,12 +14,14 @@ public record IpRange(byte[] network, int prefixLength, String text) {
      * Special-purpose ranges no URL preview should reach (IANA IPv4/IPv6 special-purpose
      * registries): this host, private networks, loopback, link-local, CGNAT, documentation,
      * benchmarking, multicast, reserved, 6to4/Teredo/NAT64 tunnels into those, unique-local.
+     * IPv4-mapped IPv6 addresses need no entry: Java resolves them to IPv4 addresses, which
+     * the IPv4 blocks cover.
      */
     public static final List<String> SPECIAL_PURPOSE = List.of(
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
             "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
             "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-            "::/128", "::1/128", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/23",
+            "::/128", "::1/128", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/23",
             "2001:db8::/32", "2002::/16", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8");
 
     /** @throws IllegalArgumentException when {@code cidr} is not an address with an optional /prefix */
@@ -37,7 +39,8 @@ public record IpRange(byte[] network, int prefixLength, String text) {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("'" + cidr + "' is not an IP address or CIDR block");
         }
-        int bits = bytes.length * 8;
+        boolean mapped = bytes.length == 4 && address.contains(":");
+        int bits = mapped ? 128 : bytes.length * 8;
         int prefix = bits;
         if (slash >= 0) {
             try {
@@ -49,8 +52,8 @@ public record IpRange(byte[] network, int prefixLength, String text) {
                 throw new IllegalArgumentException("'" + cidr + "' has a prefix length outside 0-" + bits);
             }
         }
-        if (bytes.length == 4 && address.contains(":") && slash >= 0) {
-            // ::ffff:a.b.c.d/96-style blocks: Java hands back the IPv4 address, so shift the prefix.
+        if (mapped) {
+            // ::ffff:a.b.c.d/n: Java hands back the IPv4 address, so the prefix counts from bit 96.
             prefix = Math.max(0, prefix - 96);
         }
         return new IpRange(bytes, prefix, trimmed);
