@@ -1,5 +1,6 @@
 package dev.parley.http;
 
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,6 +23,10 @@ final class FileResponses {
 
     /** @return the status sent */
     static int write(Request request, Response response, Callback callback, FileResult file) {
+        if (!Files.isReadable(file.file())) {
+            // A row without its file: a fault on our side, answered 500 before any header is set.
+            throw new IllegalStateException("media file missing", new NoSuchFileException(file.file().toString()));
+        }
         var headers = response.getHeaders();
         file.headers().forEach(headers::put);
         headers.put(HttpHeader.ACCEPT_RANGES, "bytes");
@@ -48,9 +53,6 @@ final class FileResponses {
             case ByteRange.Whole w -> {
                 // the whole file, 200
             }
-        }
-        if (!java.nio.file.Files.isReadable(file.file())) {
-            throw new IllegalStateException("media file missing", new NoSuchFileException(file.file().toString()));
         }
         response.setStatus(status);
         headers.put(HttpHeader.CONTENT_TYPE, file.contentType());
