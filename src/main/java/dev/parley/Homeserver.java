@@ -7,22 +7,55 @@ import dev.parley.core.id.ServerName;
 import dev.parley.http.HttpServer;
 import dev.parley.http.Requester;
 import dev.parley.http.Route;
+import dev.parley.core.room.RoomVersions;
+import dev.parley.http.admin.AdminRoutes;
+import dev.parley.http.client.AccountDataRoutes;
 import dev.parley.http.client.AccountRoutes;
+import dev.parley.http.client.CapabilitiesRoutes;
+import dev.parley.http.client.DeviceRoutes;
+import dev.parley.http.client.LoginRoutes;
+import dev.parley.http.client.RegistrationRoutes;
 import dev.parley.http.client.DiscoveryRoutes;
+import dev.parley.http.client.FilterRoutes;
+import dev.parley.http.client.ProfileRoutes;
+import dev.parley.http.client.PushRuleRoutes;
+import dev.parley.http.client.ThirdPartyIdRoutes;
+import dev.parley.http.client.UserDirectoryRoutes;
 import dev.parley.http.federation.VersionRoutes;
 import dev.parley.http.media.MediaRoutes;
 import dev.parley.service.account.AccountService;
+import dev.parley.service.account.DeviceActivity;
+import dev.parley.service.account.Devices;
+import dev.parley.service.account.InteractiveAuth;
+import dev.parley.service.account.LoginTokens;
+import dev.parley.service.account.Logins;
 import dev.parley.service.account.PasswordHasher;
+import dev.parley.service.account.Registration;
+import dev.parley.service.account.RegistrationTokens;
 import dev.parley.service.account.Sessions;
+import dev.parley.service.account.SharedSecretRegistration;
+import dev.parley.service.accountdata.AccountDataService;
+import dev.parley.service.accountdata.FilterService;
+import dev.parley.service.accountdata.ManagedAccountData;
+import dev.parley.service.directory.UserDirectoryService;
 import dev.parley.service.media.MediaFiles;
 import dev.parley.service.media.MediaService;
 import dev.parley.service.media.Thumbnailer;
 import dev.parley.service.media.UrlPreviewService;
+import dev.parley.service.profile.ProfileService;
+import dev.parley.service.push.PushRuleService;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
 import dev.parley.store.jdbc.JdbcAccessTokenStore;
+import dev.parley.store.jdbc.JdbcAccountDataStore;
+import dev.parley.store.jdbc.JdbcDeviceStore;
+import dev.parley.store.jdbc.JdbcFilterStore;
 import dev.parley.store.jdbc.JdbcMediaStore;
+import dev.parley.store.jdbc.JdbcProfileStore;
+import dev.parley.store.jdbc.JdbcPushRuleStore;
+import dev.parley.store.jdbc.JdbcRegistrationTokenStore;
 import dev.parley.store.jdbc.JdbcUrlPreviewStore;
+import dev.parley.store.jdbc.JdbcUserDirectoryStore;
 import dev.parley.store.jdbc.JdbcUserStore;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -32,6 +65,10 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,26 +80,78 @@ import org.slf4j.LoggerFactory;
  */
 public final class Homeserver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Homeserver.class);
-    /** bcrypt cost for new password hashes. */
-    private static final int BCRYPT_COST = 12;
+    /** How often device last-seen details are written. */
+    private static final long DEVICE_ACTIVITY_FLUSH_MS = 30_000;
 
     private final Database database;
     private final HttpServer http;
     private final JvmGcMetrics gcMetrics;
-    private final AccountService accounts;
-    private final Sessions sessions;
+    private final Accounts accounts;
     private final MediaService media;
     private final UrlPreviewService previews;
 
-    private Homeserver(Database database, HttpServer http, JvmGcMetrics gcMetrics, AccountService accounts,
-                       Sessions sessions, MediaService media, UrlPreviewService previews) {
+    private Homeserver(Database database, HttpServer http, JvmGcMetrics gcMetrics, Accounts accounts,
+                       MediaService media, UrlPreviewService previews) {
         this.database = database;
         this.http = http;
         this.gcMetrics = gcMetrics;
         this.accounts = accounts;
-        this.sessions = sessions;
         this.media = media;
         this.previews = previews;
+    }
+
+    /** The account services, built together because they share stores and each other. */
+    private record Accounts(AccountService service, Sessions sessions, DeviceActivity activity, Devices devices,
+                            InteractiveAuth uia, Registration registration, Logins logins, LoginTokens loginTokens,
+                            SharedSecretRegistration sharedSecret, RegistrationTokens registrationTokens) {
+        List<Route> routes(ParleyConfig config) {
+            List<Route> routes = new ArrayList<>();
+            routes.addAll(AccountRoutes.routes(service, devices, uia));
+            routes.addAll(RegistrationRoutes.routes(registration, service));
+            routes.addAll(LoginRoutes.routes(logins, sessions, loginTokens, uia, config.publicBaseUrl()));
+            routes.addAll(DeviceRoutes.routes(devices, uia));
+            routes.addAll(AdminRoutes.routes(sharedSecret, registrationTokens, service));
+            return routes;
+        }
+
+        Optional<Requester> authenticate(String token, String clientIp, String userAgent) {
+            return sessions.authenticate(token).map(s -> {
+                sessions.seen(s, clientIp, userAgent);
+                return new Requester(s.userId().value(), s.deviceId(), s.guest());
+            });
+        }
+    }
+
+    private static Accounts accounts(ParleyConfig config, Database database, Clock clock) {
+        JdbcUserStore users = new JdbcUserStore(database);
+        JdbcDeviceStore deviceStore = new JdbcDeviceStore(database);
+        JdbcRegistrationTokenStore registrationTokenStore = new JdbcRegistrationTokenStore(database);
+        AccountService service = new AccountService(users, new PasswordHasher(config.passwords().bcryptRounds()),
+                ServerName.parse(config.serverName()), clock);
+        DeviceActivity activity = new DeviceActivity(deviceStore, DEVICE_ACTIVITY_FLUSH_MS);
+        Sessions sessions = new Sessions(new JdbcAccessTokenStore(database), users, deviceStore, activity, clock,
+                config.sessions());
+        Devices devices = new Devices(deviceStore, activity, sessions);
+        InteractiveAuth uia = new InteractiveAuth(service, registrationTokenStore, clock,
+                Duration.ofMillis(config.sessions().uiaSessionTimeoutMs()));
+        LoginTokens loginTokens = new LoginTokens(config.sessions().loginTokenLifetimeMs());
+        return new Accounts(service, sessions, activity, devices, uia,
+                new Registration(config.registration(), service, sessions, uia, registrationTokenStore, clock),
+                new Logins(service, sessions, loginTokens), loginTokens,
+                new SharedSecretRegistration(config.registration().sharedSecret(), service, sessions),
+                new RegistrationTokens(registrationTokenStore));
+    }
+
+    /** {@code GET /capabilities}: what this server supports, per the spec's capability names. */
+    private static Map<String, Object> capabilities() {
+        Map<String, Object> versions = new LinkedHashMap<>();
+        RoomVersions.all().forEach(v -> versions.put(v.id(), v.stable() ? "stable" : "unstable"));
+        Map<String, Object> capabilities = new LinkedHashMap<>();
+        capabilities.put("m.change_password", Map.of("enabled", true));
+        capabilities.put("m.room_versions", Map.of("default", RoomVersions.DEFAULT.id(), "available", versions));
+        capabilities.put("m.3pid_changes", Map.of("enabled", false));
+        capabilities.put("m.get_login_token", Map.of("enabled", true));
+        return capabilities;
     }
 
     /** Opens the database (migrating it) and starts serving. */
@@ -74,19 +163,32 @@ public final class Homeserver implements AutoCloseable {
         UrlPreviewService previews = null;
         try {
             Clock clock = Clock.systemUTC();
-            JdbcUserStore users = new JdbcUserStore(database);
-            Sessions sessions = new Sessions(new JdbcAccessTokenStore(database), users, clock);
-            AccountService accounts = new AccountService(users, new PasswordHasher(BCRYPT_COST),
-                    ServerName.parse(config.serverName()), clock);
-            MediaService media = new MediaService(new JdbcMediaStore(database), new MediaFiles(config.media().path()),
-                    new Thumbnailer(config.media().maxThumbnailSourcePixels()), ServerName.parse(config.serverName()),
-                    config.media(), clock);
-            previews = new UrlPreviewService(config.media().urlPreview(), new JdbcUrlPreviewStore(database), media, clock);
-
+            Accounts accounts = accounts(config, database, clock);
+            ProfileService profiles = new ProfileService(new JdbcProfileStore(database), new JdbcUserStore(database),
+                    accounts.service().serverName());
+            accounts.service().onDeactivation((user, erase) -> {
+                if (erase) {
+                    profiles.erase(user);
+                }
+            });
+            PushRuleService pushRules = new PushRuleService(new JdbcPushRuleStore(database));
             List<Route> routes = new ArrayList<>();
             routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server()));
-            routes.addAll(AccountRoutes.routes());
             routes.addAll(VersionRoutes.routes(version()));
+            routes.addAll(accounts.routes(config));
+            routes.addAll(CapabilitiesRoutes.routes(Homeserver::capabilities));
+            routes.addAll(ProfileRoutes.routes(profiles));
+            routes.addAll(PushRuleRoutes.routes(pushRules));
+            routes.addAll(AccountDataRoutes.routes(new AccountDataService(new JdbcAccountDataStore(database), List.of(
+                    new ManagedAccountData(PushRuleService.ACCOUNT_DATA_TYPE, pushRules::accountDataContent,
+                            pushRules::position)))));
+            routes.addAll(FilterRoutes.routes(new FilterService(new JdbcFilterStore(database))));
+            routes.addAll(UserDirectoryRoutes.routes(new UserDirectoryService(new JdbcUserDirectoryStore(database))));
+            routes.addAll(ThirdPartyIdRoutes.routes());
+            MediaService media = new MediaService(new JdbcMediaStore(database), new MediaFiles(config.media().path()),
+                    new Thumbnailer(config.media().maxThumbnailSourcePixels()), accounts.service().serverName(),
+                    config.media(), clock);
+            previews = new UrlPreviewService(config.media().urlPreview(), new JdbcUrlPreviewStore(database), media, clock);
             routes.addAll(MediaRoutes.routes(media, previews));
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -97,11 +199,9 @@ public final class Homeserver implements AutoCloseable {
             JvmGcMetrics gc = new JvmGcMetrics();
             gc.bindTo(metrics);
 
-            HttpServer http = new HttpServer(config, routes,
-                    token -> sessions.authenticate(token).map(s -> new Requester(s.userId().value(), s.deviceId(), s.guest())),
-                    metrics, database::isHealthy);
+            HttpServer http = new HttpServer(config, routes, accounts::authenticate, metrics, database::isHealthy);
             http.start();
-            Homeserver server = new Homeserver(database, http, gc, accounts, sessions, media, previews);
+            Homeserver server = new Homeserver(database, http, gc, accounts, media, previews);
             log.info("Parley {} serving {} (signing key {}) on {} (database: {}) — ready in {} ms", version(),
                     config.serverName(), signingKey.keyId(),
                     server.describeListeners(config), database.dialect().name().toLowerCase(java.util.Locale.ROOT),
@@ -136,16 +236,16 @@ public final class Homeserver implements AutoCloseable {
         return http.port(listenerIndex);
     }
 
-    public java.util.Optional<Integer> opsPort() {
+    public Optional<Integer> opsPort() {
         return http.opsPort();
     }
 
     public AccountService accounts() {
-        return accounts;
+        return accounts.service();
     }
 
     public Sessions sessions() {
-        return sessions;
+        return accounts.sessions();
     }
 
     public MediaService media() {
@@ -161,6 +261,7 @@ public final class Homeserver implements AutoCloseable {
             log.warn("HTTP server did not stop cleanly", e);
         }
         gcMetrics.close();
+        accounts.activity().close();
         previews.close();
         database.close();
         log.info("Parley stopped");

@@ -10,12 +10,18 @@ package dev.parley.api;
  * @param api which API (and so which listeners) serves it
  * @param auth what authentication it requires
  * @param rateLimit which token bucket requests draw from
+ * @param guestAccess whether guest accounts may call it (Client-Server API, "Guest access")
  * @param body how the request body reaches the handler
  */
-public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit, Body body) {
+public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit, boolean guestAccess,
+                       Body body) {
+
+    public Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit, boolean guestAccess) {
+        this(method, path, api, auth, rateLimit, guestAccess, Body.BUFFERED);
+    }
 
     public Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit) {
-        this(method, path, api, auth, rateLimit, Body.BUFFERED);
+        this(method, path, api, auth, rateLimit, false);
     }
 
     public enum Method {
@@ -62,11 +68,15 @@ public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit
     }
 
     public Endpoint withRateLimit(RateLimit limit) {
-        return new Endpoint(method, path, api, auth, limit, body);
+        return new Endpoint(method, path, api, auth, limit, guestAccess, body);
+    }
+
+    public Endpoint allowingGuests() {
+        return new Endpoint(method, path, api, auth, rateLimit, true, body);
     }
 
     public Endpoint withStreamedBody() {
-        return new Endpoint(method, path, api, auth, rateLimit, Body.STREAMED);
+        return new Endpoint(method, path, api, auth, rateLimit, guestAccess, Body.STREAMED);
     }
 
     @Override

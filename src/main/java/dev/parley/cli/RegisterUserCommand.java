@@ -50,7 +50,7 @@ public final class RegisterUserCommand implements Callable<Integer> {
             localpart = UserId.parse(user).localpart();
         }
         try (Database db = Databases.open(parsed.database().url(), 2, 1)) {
-            AccountService accounts = new AccountService(new JdbcUserStore(db), new PasswordHasher(12),
+            AccountService accounts = new AccountService(new JdbcUserStore(db), new PasswordHasher(parsed.passwords().bcryptRounds()),
                     ServerName.parse(parsed.serverName()), Clock.systemUTC());
             UserId created = accounts.register(localpart, Optional.of(password), admin);
             System.out.println("Created " + (admin ? "admin " : "") + "user " + created);

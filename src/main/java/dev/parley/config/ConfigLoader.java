@@ -10,9 +10,12 @@ import dev.parley.config.ParleyConfig.HttpConfig;
 import dev.parley.config.ParleyConfig.ListenerConfig;
 import dev.parley.config.ParleyConfig.LoggingConfig;
 import dev.parley.config.ParleyConfig.OpsConfig;
+import dev.parley.config.ParleyConfig.PasswordConfig;
+import dev.parley.config.ParleyConfig.Policy;
 import dev.parley.config.ParleyConfig.RateLimitConfig;
 import dev.parley.config.ParleyConfig.RegistrationConfig;
 import dev.parley.config.ParleyConfig.Resource;
+import dev.parley.config.ParleyConfig.SessionConfig;
 import dev.parley.config.ParleyConfig.WellKnownConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -85,6 +88,10 @@ public final class ConfigLoader {
         OpsConfig ops = ops(root.child("ops"));
         HttpConfig http = http(root.child("http"));
         RegistrationConfig registration = registration(root.child("registration"));
+        SessionConfig sessions = sessions(root.child("sessions"));
+        ConfigNode passwordNode = root.child("passwords");
+        PasswordConfig passwords = new PasswordConfig((int) passwordNode.integer("bcrypt_rounds", 12, 4, 31));
+        passwordNode.rejectUnknownKeys();
         RateLimitConfig rateLimits = rateLimits(root.child("rate_limits"));
         WellKnownConfig wellKnown = wellKnown(root.child("well_known"), serverName, listeners);
         LoggingConfig logging = logging(root.child("logging"));
@@ -95,7 +102,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new ParleyConfig(serverName, publicBaseUrl, dataDir, signingKey, database, listeners, ops,
-                http, registration, rateLimits, wellKnown, logging, media);
+                http, registration, sessions, passwords, rateLimits, wellKnown, logging, media);
     }
 
     private static ListenerConfig listener(ConfigNode node) {
@@ -203,8 +210,41 @@ public final class ConfigLoader {
         if (secret.isPresent() && secret.get().length() < 16) {
             node.problem("shared_secret", "must be at least 16 characters (or removed to switch shared-secret registration off)");
         }
+        boolean requireToken = node.bool("require_token", false);
+        boolean allowGuests = node.bool("allow_guests", false);
+        List<Policy> terms = node.children("terms", ConfigLoader::policy, List.of());
         node.rejectUnknownKeys();
-        return new RegistrationConfig(enabled, secret);
+        return new RegistrationConfig(enabled, secret, requireToken, allowGuests, terms);
+    }
+
+    private static Policy policy(ConfigNode node) {
+        String id = node.string("id", null);
+        String version = node.string("version", null);
+        String name = node.string("name", null);
+        String url = node.string("url", null);
+        for (String[] required : new String[][] {{"id", id}, {"version", version}, {"name", name}, {"url", url}}) {
+            if (required[1] == null || required[1].isBlank()) {
+                node.problem(required[0], "is required for a policy document");
+            }
+        }
+        URI uri = URI.create("https://invalid.example/");
+        if (url != null) {
+            try {
+                uri = new URI(url);
+            } catch (URISyntaxException e) {
+                node.problem("url", "is not a URL: " + e.getMessage());
+            }
+        }
+        return new Policy(id, version, node.string("language", "en"), name, uri);
+    }
+
+    private static SessionConfig sessions(ConfigNode node) {
+        SessionConfig sessions = new SessionConfig(
+                node.integer("refreshable_access_token_lifetime_ms", 300_000, 1_000, 31L * 24 * 3600 * 1000),
+                node.integer("login_token_lifetime_ms", 120_000, 1_000, 3_600_000),
+                node.integer("uia_session_timeout_ms", 1_800_000, 10_000, 24L * 3600 * 1000));
+        node.rejectUnknownKeys();
+        return sessions;
     }
 
     private static RateLimitConfig rateLimits(ConfigNode node) {

@@ -19,6 +19,8 @@ public record ParleyConfig(
         OpsConfig ops,
         HttpConfig http,
         RegistrationConfig registration,
+        SessionConfig sessions,
+        PasswordConfig passwords,
         RateLimitConfig rateLimits,
         WellKnownConfig wellKnown,
         LoggingConfig logging,
@@ -65,7 +67,31 @@ public record ParleyConfig(
     public record HttpConfig(long maxRequestBodyBytes, int maxThreads, int idleTimeoutSeconds) {
     }
 
-    public record RegistrationConfig(boolean enabled, Optional<String> sharedSecret) {
+    /**
+     * @param requireToken registration needs an {@code m.login.registration_token}
+     * @param terms policy documents a new user must accept ({@code m.login.terms}); empty: none
+     */
+    public record RegistrationConfig(boolean enabled, Optional<String> sharedSecret, boolean requireToken,
+                                     boolean allowGuests, List<Policy> terms) {
+        public RegistrationConfig {
+            terms = List.copyOf(terms);
+        }
+    }
+
+    /** @param bcryptRounds the bcrypt cost of new password hashes (2^rounds iterations) */
+    public record PasswordConfig(int bcryptRounds) {
+    }
+
+    /** A policy document shown at registration, e.g. {@code terms_of_service} version 1.0. */
+    public record Policy(String id, String version, String language, String name, URI url) {
+    }
+
+    /**
+     * @param refreshableTokenLifetimeMs lifetime of access tokens issued with a refresh token
+     * @param loginTokenLifetimeMs lifetime of {@code m.login.token} tokens from {@code /login/get_token}
+     * @param uiaSessionTimeoutMs how long a user-interactive auth session stays usable when idle
+     */
+    public record SessionConfig(long refreshableTokenLifetimeMs, long loginTokenLifetimeMs, long uiaSessionTimeoutMs) {
     }
 
     /** A token bucket: {@code perSecond} tokens refill each second, up to {@code burst}. */

@@ -18,13 +18,15 @@ public final class ErrorBodies {
 
     public static byte[] of(MatrixException e) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errcode", e.errCode().code());
-        body.put("error", e.getMessage());
+        if (e.errCode().code() != null) {
+            body.put("errcode", e.errCode().code());
+            body.put("error", e.getMessage());
+        }
         body.putAll(e.extra());
         try {
             return Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException impossible) {
-            return ("{\"errcode\":\"" + e.errCode().code() + "\",\"error\":\"\"}").getBytes(StandardCharsets.UTF_8);
+            return "{\"errcode\":\"M_UNKNOWN\",\"error\":\"\"}".getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -76,11 +76,14 @@ final class MatrixHandler extends Handler.Abstract {
             Router.Match match = router.match(method(request.getMethod()), rawPath);
             Endpoint endpoint = match.route().endpoint();
             route = endpoint.toString();
-            Optional<Requester> requester = authenticate(endpoint, request);
+            String clientIp = Request.getRemoteAddr(request);
+            Optional<Requester> requester = authenticate(endpoint, request, clientIp);
             if (requester.isPresent()) {
                 user = requester.get().userId();
+                if (requester.get().guest() && !endpoint.guestAccess()) {
+                    throw new MatrixException(ErrCode.GUEST_ACCESS_FORBIDDEN, "Guest access is not allowed here");
+                }
             }
-            String clientIp = Request.getRemoteAddr(request);
             rateLimiter.acquire(endpoint.rateLimit(), requester.map(Requester::userId).orElse(clientIp));
             boolean streamed = endpoint.body() == Endpoint.Body.STREAMED;
             byte[] body = streamed ? new byte[0] : readBody(request);
@@ -90,7 +93,8 @@ final class MatrixHandler extends Handler.Abstract {
                     : Optional.empty();
             RequestContext context = new RequestContext(requestId, endpoint, match.pathParams(),
                     QueryStrings.parse(request.getHttpURI().getQuery()), body, requester, clientIp,
-                    name -> request.getHeaders().get(name), stream);
+                    name -> request.getHeaders().get(name),
+                    requester.isPresent() ? AccessTokens.fromRequest(request) : Optional.empty(), stream);
             Object result = match.route().handler().handle(context);
             status = result instanceof FileResult file
                     ? FileResponses.write(request, response, callback, file)
@@ -122,7 +126,7 @@ final class MatrixHandler extends Handler.Abstract {
         }
     }
 
-    private Optional<Requester> authenticate(Endpoint endpoint, Request request) {
+    private Optional<Requester> authenticate(Endpoint endpoint, Request request, String clientIp) {
         if (endpoint.auth() == Auth.NONE) {
             return Optional.empty();
         }
@@ -133,7 +137,8 @@ final class MatrixHandler extends Handler.Abstract {
             }
             return Optional.empty();
         }
-        Requester requester = authenticator.authenticate(token.get())
+        String userAgent = Optional.ofNullable(request.getHeaders().get(HttpHeader.USER_AGENT)).orElse("");
+        Requester requester = authenticator.authenticate(token.get(), clientIp, userAgent)
                 .orElseThrow(() -> new MatrixException(ErrCode.UNKNOWN_TOKEN, "Unrecognised access token",
                         Map.of("soft_logout", false)));
         return Optional.of(requester);

@@ -29,6 +29,7 @@ public final class RequestContext {
     private final Optional<Requester> requester;
     private final String clientIp;
     private final Function<String, String> headers;
+    private final Optional<String> accessToken;
     private final Optional<StreamedBody> streamedBody;
     private boolean streamTaken;
 
@@ -38,13 +39,14 @@ public final class RequestContext {
 
     RequestContext(String requestId, Endpoint endpoint, Map<String, String> pathParams,
                    Map<String, List<String>> query, byte[] body, Optional<Requester> requester,
-                   String clientIp, Function<String, String> headers) {
-        this(requestId, endpoint, pathParams, query, body, requester, clientIp, headers, Optional.empty());
+                   String clientIp, Function<String, String> headers, Optional<String> accessToken) {
+        this(requestId, endpoint, pathParams, query, body, requester, clientIp, headers, accessToken, Optional.empty());
     }
 
     RequestContext(String requestId, Endpoint endpoint, Map<String, String> pathParams,
                    Map<String, List<String>> query, byte[] body, Optional<Requester> requester,
-                   String clientIp, Function<String, String> headers, Optional<StreamedBody> streamedBody) {
+                   String clientIp, Function<String, String> headers, Optional<String> accessToken,
+                   Optional<StreamedBody> streamedBody) {
         this.streamedBody = streamedBody;
         this.requestId = requestId;
         this.endpoint = endpoint;
@@ -54,6 +56,7 @@ public final class RequestContext {
         this.requester = requester;
         this.clientIp = clientIp;
         this.headers = headers;
+        this.accessToken = accessToken;
     }
 
     public String requestId() {
@@ -97,6 +100,11 @@ public final class RequestContext {
 
     public Optional<Requester> optionalRequester() {
         return requester;
+    }
+
+    /** The access token the request was authenticated with (logout revokes exactly this one). */
+    public Optional<String> accessToken() {
+        return accessToken;
     }
 
     /**

@@ -13,5 +13,16 @@ public interface UserStore {
     /** @return false when there is no such user */
     boolean setAdmin(UserId userId, boolean admin);
 
+    /** @return false when there is no such user */
+    boolean setPasswordHash(UserId userId, Optional<String> passwordHash);
+
+    /**
+     * Marks the account deactivated and deletes every device and token, in one transaction. The
+     * password hash is kept only so a login with the right password can be told
+     * {@code M_USER_DEACTIVATED}; no password check succeeds for a deactivated account. The
+     * user ID stays taken forever, as the spec requires.
+     */
+    void deactivate(UserId userId);
+
     long count();
 }

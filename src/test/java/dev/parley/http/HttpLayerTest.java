@@ -54,7 +54,7 @@ class HttpLayerTest {
         Path dir = Files.createTempDirectory("parley-http");
         ParleyConfig config = TestConfigs.generated(dir, "jdbc:sqlite:" + dir.resolve("unused.db"), yaml -> {
             yaml.withObject("http").put("max_request_body_bytes", 2048);
-            ObjectNode limits = yaml.withObject("rate_limits");
+            ObjectNode limits = yaml.withObject("rate_limits").put("enabled", true);
             limits.withObject("client").put("per_second", 0.001).put("burst", 3);
             var listeners = yaml.putArray("listeners");
             listeners.addObject().put("bind", "127.0.0.1").put("port", 0).putArray("resources").add("client");
@@ -80,7 +80,7 @@ class HttpLayerTest {
                 }),
                 new Route(new Endpoint(Method.GET, "/_matrix/federation/v1/test", Api.FEDERATION, Auth.NONE,
                         RateLimit.NONE), r -> Map.of("federation", true)));
-        Authenticator tokens = token -> "good".equals(token)
+        Authenticator tokens = (token, ip, agent) -> "good".equals(token)
                 ? Optional.of(new Requester("@alice:test.local", Optional.of("DEV"), false))
                 : Optional.empty();
         server = new HttpServer(config, routes, tokens, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true);

@@ -43,6 +43,17 @@ public final class Http {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON request with an access token; {@code body} null sends none. */
+    public static Reply call(String method, String url, String accessToken, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        return send(request);
+    }
+
     public static Reply send(HttpRequest.Builder request) {
         return send(CLIENT, request);
     }

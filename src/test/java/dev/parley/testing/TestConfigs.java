@@ -21,6 +21,8 @@ public final class TestConfigs {
             String text = ConfigGenerator.generate(new ConfigGenerator.Options("test.local", dataDir, 0, 0, true));
             ObjectNode tree = (ObjectNode) new YAMLMapper().readTree(text);
             tree.withObject("logging").put("requests", false);
+            tree.withObject("passwords").put("bcrypt_rounds", 4); // fast hashes: tests are not attackers
+            tree.withObject("rate_limits").put("enabled", false);
             tweak.accept(tree);
             return ConfigLoader.parse(tree, dataDir, Map.of(ConfigLoader.DATABASE_URL_ENV, databaseUrl));
         } catch (IOException e) {

@@ -26,6 +26,14 @@ public enum ErrCode {
 
     // Access.
     FORBIDDEN("M_FORBIDDEN", 403),
+    /**
+     * User-interactive authentication must continue: the body is the auth response (flows,
+     * params, session, completed) and carries no errcode (Client-Server API, "User-interactive
+     * authentication API").
+     */
+    AUTH_REQUIRED(null, 401),
+    /** A user-interactive authentication stage failed: 401 with the auth response and this errcode. */
+    AUTH_STAGE_FAILED("M_FORBIDDEN", 401),
     UNAUTHORIZED("M_UNAUTHORIZED", 401),
     USER_DEACTIVATED("M_USER_DEACTIVATED", 403),
     USER_LOCKED("M_USER_LOCKED", 401),
@@ -39,6 +47,12 @@ public enum ErrCode {
     // Resources.
     NOT_FOUND("M_NOT_FOUND", 404),
     UNKNOWN_DEVICE("M_UNKNOWN_DEVICE", 404),
+
+    // Per-user data.
+    PROFILE_TOO_LARGE("M_PROFILE_TOO_LARGE", 400),
+    KEY_TOO_LARGE("M_KEY_TOO_LARGE", 400),
+    /** Account data of a type the server manages ({@code m.fully_read}, {@code m.push_rules}): the spec's 405. */
+    SERVER_MANAGED_ACCOUNT_DATA("M_BAD_JSON", 405),
 
     // Accounts and user-interactive auth.
     USER_IN_USE("M_USER_IN_USE", 400),
@@ -96,7 +110,7 @@ public enum ErrCode {
         this.status = status;
     }
 
-    /** The wire {@code errcode}, e.g. {@code M_FORBIDDEN}. */
+    /** The wire {@code errcode}, e.g. {@code M_FORBIDDEN}; null for {@link #AUTH_REQUIRED}. */
     public String code() {
         return code;
     }

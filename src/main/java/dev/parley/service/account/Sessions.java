@@ -1,62 +1,169 @@
 package dev.parley.service.account;
 
-import dev.parley.core.crypto.Sha256;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.parley.config.ParleyConfig.SessionConfig;
+import dev.parley.core.error.ErrCode;
+import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.UserId;
 import dev.parley.store.AccessTokenRow;
 import dev.parley.store.AccessTokenStore;
+import dev.parley.store.DeviceRow;
+import dev.parley.store.DeviceStore;
+import dev.parley.store.RefreshTokenRow;
 import dev.parley.store.UserRow;
 import dev.parley.store.UserStore;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Access tokens: 256 random bits, handed out once and stored only as their SHA-256 hash.
- * Client-Server API, "Client Authentication".
+ * Access tokens, refresh tokens and the devices they belong to (Client-Server API, "Client
+ * authentication", "Login", "Refreshing access tokens"). Tokens are 256 random bits stored
+ * hashed; a short-lived cache keeps token checks off the database, and is cleared for a user
+ * whenever that user's tokens are revoked.
  */
 public final class Sessions {
-    private static final String TOKEN_PREFIX = "pat_";
+    private static final String ACCESS_PREFIX = "pat_";
+    private static final String REFRESH_PREFIX = "prt_";
+
+    /** The result of a login: what the client is told. */
+    public record Login(UserId userId, String accessToken, String deviceId, Optional<String> refreshToken,
+                        Optional<Long> expiresInMs) {
+    }
+
+    private record Cached(Session session, Optional<Long> expiresTs, Optional<String> refreshTokenHash) {
+    }
 
     private final AccessTokenStore tokens;
     private final UserStore users;
+    private final DeviceStore devices;
+    private final DeviceActivity activity;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final SessionConfig config;
+    private final Cache<String, Cached> cache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .maximumSize(200_000)
+            .build();
 
-    public Sessions(AccessTokenStore tokens, UserStore users, Clock clock) {
+    public Sessions(AccessTokenStore tokens, UserStore users, DeviceStore devices, DeviceActivity activity,
+                    Clock clock, SessionConfig config) {
         this.tokens = tokens;
         this.users = users;
+        this.devices = devices;
+        this.activity = activity;
         this.clock = clock;
+        this.config = config;
     }
 
-    /** Issues a new token for the account (and device, if any); returns the token itself. */
+    /**
+     * Logs a user in on a device: an existing device keeps its ID and loses its old tokens (spec:
+     * "the old access token(s) for that device are invalidated"); a new one is created.
+     */
+    public Login login(UserId userId, Optional<String> deviceId, Optional<String> initialDisplayName, boolean refreshable) {
+        String device = deviceId.filter(id -> !id.isEmpty()).orElseGet(DeviceIds::generate);
+        long now = clock.millis();
+        if (!devices.create(DeviceRow.create(userId, device, initialDisplayName, now))) {
+            tokens.deleteForDevice(userId, device);
+            evict(userId);
+        }
+        String access = TokenHashes.newToken(ACCESS_PREFIX);
+        if (!refreshable) {
+            tokens.create(new AccessTokenRow(TokenHashes.hash(access), userId, Optional.of(device), now, Optional.empty()));
+            return new Login(userId, access, device, Optional.empty(), Optional.empty());
+        }
+        String refresh = TokenHashes.newToken(REFRESH_PREFIX);
+        tokens.createRefresh(new RefreshTokenRow(TokenHashes.hash(refresh), userId, device, now, Optional.empty()));
+        long lifetime = config.refreshableTokenLifetimeMs();
+        tokens.create(new AccessTokenRow(TokenHashes.hash(access), userId, Optional.of(device), now,
+                Optional.of(now + lifetime), Optional.of(TokenHashes.hash(refresh))));
+        return new Login(userId, access, device, Optional.of(refresh), Optional.of(lifetime));
+    }
+
+    /** A non-expiring token on the given (or a new) device: for tools, admin APIs and tests. */
     public String issue(UserId userId, Optional<String> deviceId) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        tokens.create(new AccessTokenRow(hash(token), userId, deviceId, clock.millis(), Optional.empty()));
-        return token;
+        return login(userId, deviceId, Optional.empty(), false).accessToken();
     }
 
-    /** The session a token belongs to; empty for unknown, expired or deactivated-account tokens. */
+    /**
+     * The session a token belongs to; empty for unknown tokens and deactivated accounts.
+     *
+     * @throws MatrixException {@code M_UNKNOWN_TOKEN} with {@code soft_logout: true} for an
+     *     expired refreshable token: the client should refresh, not forget the session
+     */
     public Optional<Session> authenticate(String token) {
-        Optional<AccessTokenRow> row = tokens.find(hash(token));
-        if (row.isEmpty() || row.get().expiresTs().map(t -> t <= clock.millis()).orElse(false)) {
-            return Optional.empty();
+        String hash = TokenHashes.hash(token);
+        Cached cached = cache.getIfPresent(hash);
+        if (cached == null) {
+            cached = load(hash);
+            if (cached == null) {
+                return Optional.empty();
+            }
+            cache.put(hash, cached);
+        }
+        if (cached.expiresTs().isPresent() && cached.expiresTs().get() <= clock.millis()) {
+            throw new MatrixException(ErrCode.UNKNOWN_TOKEN, "Access token has expired", Map.of("soft_logout", true));
+        }
+        return Optional.of(cached.session());
+    }
+
+    private Cached load(String hash) {
+        Optional<AccessTokenRow> row = tokens.find(hash);
+        if (row.isEmpty()) {
+            return null;
         }
         Optional<UserRow> user = users.find(row.get().userId());
         if (user.isEmpty() || user.get().deactivated()) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(new Session(row.get().userId(), row.get().deviceId(), user.get().guest()));
+        // Spec: the refresh token this pair replaced is revoked once the new access token is used.
+        row.get().refreshTokenHash().ifPresent(tokens::revokePrevious);
+        return new Cached(new Session(row.get().userId(), row.get().deviceId(), user.get().guest()),
+                row.get().expiresTs(), row.get().refreshTokenHash());
     }
 
-    public boolean revoke(String token) {
-        return tokens.delete(hash(token));
+    /** Notes that a device was used, for {@code last_seen_*}; no database write here. */
+    public void seen(Session session, String ip, String userAgent) {
+        session.deviceId().ifPresent(device -> activity.record(session.userId(), device, clock.millis(), ip, userAgent));
     }
 
-    private static String hash(String token) {
-        return HexFormat.of().formatHex(Sha256.hash(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    /** {@code POST /refresh}: a new access token (and refresh token) for the device. */
+    public Login refresh(String refreshToken) {
+        RefreshTokenRow used = tokens.findRefresh(TokenHashes.hash(refreshToken))
+                .orElseThrow(() -> new MatrixException(ErrCode.UNKNOWN_TOKEN, "Unknown refresh token",
+                        Map.of("soft_logout", false)));
+        long now = clock.millis();
+        String access = TokenHashes.newToken(ACCESS_PREFIX);
+        String refresh = TokenHashes.newToken(REFRESH_PREFIX);
+        RefreshTokenRow next = new RefreshTokenRow(TokenHashes.hash(refresh), used.userId(), used.deviceId(), now,
+                Optional.of(used.tokenHash()));
+        long lifetime = config.refreshableTokenLifetimeMs();
+        tokens.rotate(used, next, new AccessTokenRow(TokenHashes.hash(access), used.userId(),
+                Optional.of(used.deviceId()), now, Optional.of(now + lifetime), Optional.of(next.tokenHash())));
+        evict(used.userId());
+        return new Login(used.userId(), access, used.deviceId(), Optional.of(refresh), Optional.of(lifetime));
+    }
+
+    /** {@code POST /logout}: the token's device goes too, with all its tokens. */
+    public void logout(Session session, String token) {
+        if (session.deviceId().isPresent()) {
+            devices.delete(session.userId(), java.util.List.of(session.deviceId().get()));
+        } else {
+            tokens.delete(TokenHashes.hash(token));
+        }
+        evict(session.userId());
+    }
+
+    /** {@code POST /logout/all}: every device and token of the user. */
+    public void logoutAll(UserId userId) {
+        devices.deleteAllExcept(userId, Optional.empty());
+        tokens.deleteAllFor(userId);
+        evict(userId);
+    }
+
+    /** Forgets cached sessions of a user whose tokens were just revoked. */
+    public void evict(UserId userId) {
+        cache.asMap().values().removeIf(c -> c.session().userId().equals(userId));
     }
 }

@@ -37,6 +37,21 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public boolean setPasswordHash(UserId userId, Optional<String> passwordHash) {
+        return db.write(c -> Sql.update(c, "UPDATE users SET password_hash = ? WHERE user_id = ?", passwordHash,
+                userId.value()) == 1);
+    }
+
+    @Override
+    public void deactivate(UserId userId) {
+        db.write(c -> {
+            Sql.update(c, "UPDATE users SET deactivated = TRUE WHERE user_id = ?", userId.value());
+            Sql.update(c, "DELETE FROM access_tokens WHERE user_id = ?", userId.value());
+            return Sql.update(c, "DELETE FROM devices WHERE user_id = ?", userId.value());
+        });
+    }
+
+    @Override
     public long count() {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM users"));
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.core.id.UserId;
 import dev.parley.store.AccessTokenRow;
+import dev.parley.store.DeviceRow;
+import dev.parley.store.RefreshTokenRow;
 import dev.parley.store.StoreException;
 import dev.parley.store.UserRow;
 import dev.parley.testing.TestDatabases;
@@ -34,6 +36,10 @@ class AccessTokenStoreContractTest {
         JdbcUserStore users = new JdbcUserStore(db);
         users.create(new UserRow(alice, Optional.empty(), false, false, false, 1L));
         users.create(new UserRow(bob, Optional.empty(), false, false, false, 1L));
+        JdbcDeviceStore devices = new JdbcDeviceStore(db);
+        for (String device : new String[] {"DEVICE", "D2"}) {
+            devices.create(DeviceRow.create(alice, device, Optional.empty(), 1L));
+        }
     }
 
     @AfterEach
@@ -75,5 +81,39 @@ class AccessTokenStoreContractTest {
         assertThatThrownBy(() -> tokens.create(new AccessTokenRow("same", bob, Optional.empty(), 2L, Optional.empty())))
                 .isInstanceOf(StoreException.class);
         assertThat(tokens.find("same").orElseThrow().userId()).isEqualTo(alice);
+    }
+
+    @Test
+    void aTokenForAnUnknownDeviceIsRefused() {
+        assertThatThrownBy(() -> tokens.create(new AccessTokenRow("x", alice, Optional.of("NOPE"), 1L, Optional.empty())))
+                .isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void deletingADeviceDeletesItsTokens() {
+        tokens.create(new AccessTokenRow("a1", alice, Optional.of("DEVICE"), 1L, Optional.empty()));
+        tokens.createRefresh(new RefreshTokenRow("r1", alice, "DEVICE", 1L, Optional.empty()));
+        tokens.create(new AccessTokenRow("a2", alice, Optional.of("D2"), 1L, Optional.empty()));
+        new JdbcDeviceStore(db).delete(alice, java.util.List.of("DEVICE"));
+        assertThat(tokens.find("a1")).isEmpty();
+        assertThat(tokens.findRefresh("r1")).isEmpty();
+        assertThat(tokens.find("a2")).isPresent();
+    }
+
+    @Test
+    void rotatingARefreshTokenReplacesItsAccessTokensAndRevokesTheOneBefore() {
+        tokens.createRefresh(new RefreshTokenRow("r1", alice, "DEVICE", 1L, Optional.empty()));
+        tokens.create(new AccessTokenRow("a1", alice, Optional.of("DEVICE"), 1L, Optional.of(100L), Optional.of("r1")));
+        RefreshTokenRow r1 = tokens.findRefresh("r1").orElseThrow();
+        RefreshTokenRow r2 = new RefreshTokenRow("r2", alice, "DEVICE", 2L, Optional.of("r1"));
+        tokens.rotate(r1, r2, new AccessTokenRow("a2", alice, Optional.of("DEVICE"), 2L, Optional.of(200L), Optional.of("r2")));
+        assertThat(tokens.find("a1")).isEmpty();
+        assertThat(tokens.find("a2").orElseThrow().refreshTokenHash()).contains("r2");
+        // r1 stays usable until the new pair is used...
+        assertThat(tokens.findRefresh("r1")).isPresent();
+        tokens.revokePrevious("r2");
+        // ...then it is gone, and r2 no longer points at it.
+        assertThat(tokens.findRefresh("r1")).isEmpty();
+        assertThat(tokens.findRefresh("r2").orElseThrow().previousTokenHash()).isEmpty();
     }
 }

@@ -65,4 +65,18 @@ class UserStoreContractTest {
         assertThat(found.admin()).isTrue();
         assertThat(found.guest()).isTrue();
     }
+
+    @Test
+    void changesPasswordsAndDeactivatesWithDevicesAndTokensGone() {
+        users.create(new UserRow(alice, Optional.of("old"), false, false, false, 1L));
+        assertThat(users.setPasswordHash(alice, Optional.of("new"))).isTrue();
+        assertThat(users.find(alice).orElseThrow().passwordHash()).contains("new");
+        new JdbcDeviceStore(db).create(dev.parley.store.DeviceRow.create(alice, "D", Optional.empty(), 1L));
+        new JdbcAccessTokenStore(db).create(new dev.parley.store.AccessTokenRow("t", alice, Optional.of("D"), 1L, Optional.empty()));
+        users.deactivate(alice);
+        assertThat(users.find(alice).orElseThrow().deactivated()).isTrue();
+        assertThat(new JdbcDeviceStore(db).list(alice)).isEmpty();
+        assertThat(new JdbcAccessTokenStore(db).find("t")).isEmpty();
+        assertThat(users.create(new UserRow(alice, Optional.empty(), false, false, false, 2L))).isFalse();
+    }
 }

@@ -1,0 +1,18 @@
+package dev.parley.api.client;
+
+import dev.parley.api.Endpoint;
+import dev.parley.api.Endpoint.Auth;
+import dev.parley.api.Endpoint.Method;
+import dev.parley.api.Endpoint.RateLimit;
+
+/**
+ * {@code GET /_matrix/client/v3/pushrules/global/{kind}/{ruleId}} — Client-Server API, "Push Rules: API": Retrieve a push rule.
+ * <p>The response is the PushRuleset.Rule itself.
+ */
+public final class GetPushRule {
+    /** Not rate-limited: the spec lists no 429 for it. */
+    public static final Endpoint ENDPOINT = Endpoint.client(Method.GET, "/v3/pushrules/global/{kind}/{ruleId}", Auth.REQUIRED).withRateLimit(RateLimit.NONE);
+
+    private GetPushRule() {
+    }
+}
