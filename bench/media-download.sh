@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Media streaming benchmark: starts Parley (SQLite, generated config, the JVM flags of
-# bin/parley, rate limits off), uploads one file, runs concurrent authenticated downloads of it,
-# and prints upload speed, download throughput and the server's heap/RSS before and during the
-# downloads (see MediaDownloadBench.java).
+# Media streaming benchmark: starts Parley (`parley serve`, SQLite, generated config, the JVM
+# flags of bin/parley, rate limits off), registers a user and logs in, uploads one file, runs
+# concurrent authenticated downloads of it, and prints upload speed, download throughput and the
+# server's heap/RSS before and during the downloads (see MediaDownloadBench.java).
 #
 # Usage: bench/media-download.sh [MiB=10] [clients=50] [rounds=20]
 # Build target/parley.jar first (./mvnw -B -q -DskipTests package).
@@ -18,17 +18,22 @@ trap 'kill -TERM ${pid:-0} 2>/dev/null || true; wait ${pid:-0} 2>/dev/null || tr
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" generate-config --server-name bench.local \
   --data-dir "$dir" --port $port --ops-port $ops >/dev/null
 sed -i -e '/^rate_limits:/,/^[a-z]/ s/^  enabled: true/  enabled: false/' -e 's/^  requests: true/  requests: false/' "$dir/parley.yaml"
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" register-user --config "$dir/parley.yaml" \
+  --user bench --password bench-password >/dev/null
 "$JAVA_HOME/bin/java" -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED \
   -XX:+UseSerialGC -Xms16m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m \
   ${PARLEY_JAVA_OPTS:-} \
-  -cp "$jar" "$root/bench/MediaBenchServer.java" "$dir/parley.yaml" "$dir/token" >"$dir/log" 2>&1 &
+  -jar "$jar" serve --config "$dir/parley.yaml" >"$dir/log" 2>&1 &
 pid=$!
-until [ -s "$dir/token" ]; do
+until curl -sf "http://127.0.0.1:$port/_matrix/client/versions" >/dev/null; do
   kill -0 $pid 2>/dev/null || { cat "$dir/log"; exit 1; }
   sleep 0.1
 done
+token=$(curl -sf -X POST "http://127.0.0.1:$port/_matrix/client/v3/login" -H 'Content-Type: application/json' \
+  -d '{"type":"m.login.password","identifier":{"type":"m.id.user","user":"bench"},"password":"bench-password"}' \
+  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 "$JAVA_HOME/bin/java" "$root/bench/MediaDownloadBench.java" "http://127.0.0.1:$port" "http://127.0.0.1:$ops" \
-  "$(cat "$dir/token")" "$pid" "$mib" "$clients" "$rounds"
+  "$token" "$pid" "$mib" "$clients" "$rounds"
 echo "server JVM: ${PARLEY_JAVA_OPTS:-bin/parley defaults (SerialGC, -Xms16m, max heap = JVM default)}"
 echo "durability: SQLite WAL synchronous=FULL; media file fsynced before its atomic rename, directory fsynced after"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
