@@ -22,6 +22,7 @@ import dev.parley.http.client.PushRuleRoutes;
 import dev.parley.http.client.ThirdPartyIdRoutes;
 import dev.parley.http.client.UserDirectoryRoutes;
 import dev.parley.http.federation.VersionRoutes;
+import dev.parley.http.media.MediaRoutes;
 import dev.parley.service.account.AccountService;
 import dev.parley.service.account.DeviceActivity;
 import dev.parley.service.account.Devices;
@@ -37,6 +38,10 @@ import dev.parley.service.accountdata.AccountDataService;
 import dev.parley.service.accountdata.FilterService;
 import dev.parley.service.accountdata.ManagedAccountData;
 import dev.parley.service.directory.UserDirectoryService;
+import dev.parley.service.media.MediaFiles;
+import dev.parley.service.media.MediaService;
+import dev.parley.service.media.Thumbnailer;
+import dev.parley.service.media.UrlPreviewService;
 import dev.parley.service.profile.ProfileService;
 import dev.parley.service.push.PushRuleService;
 import dev.parley.store.jdbc.Database;
@@ -45,9 +50,11 @@ import dev.parley.store.jdbc.JdbcAccessTokenStore;
 import dev.parley.store.jdbc.JdbcAccountDataStore;
 import dev.parley.store.jdbc.JdbcDeviceStore;
 import dev.parley.store.jdbc.JdbcFilterStore;
+import dev.parley.store.jdbc.JdbcMediaStore;
 import dev.parley.store.jdbc.JdbcProfileStore;
 import dev.parley.store.jdbc.JdbcPushRuleStore;
 import dev.parley.store.jdbc.JdbcRegistrationTokenStore;
+import dev.parley.store.jdbc.JdbcUrlPreviewStore;
 import dev.parley.store.jdbc.JdbcUserDirectoryStore;
 import dev.parley.store.jdbc.JdbcUserStore;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -80,12 +87,17 @@ public final class Homeserver implements AutoCloseable {
     private final HttpServer http;
     private final JvmGcMetrics gcMetrics;
     private final Accounts accounts;
+    private final MediaService media;
+    private final UrlPreviewService previews;
 
-    private Homeserver(Database database, HttpServer http, JvmGcMetrics gcMetrics, Accounts accounts) {
+    private Homeserver(Database database, HttpServer http, JvmGcMetrics gcMetrics, Accounts accounts,
+                       MediaService media, UrlPreviewService previews) {
         this.database = database;
         this.http = http;
         this.gcMetrics = gcMetrics;
         this.accounts = accounts;
+        this.media = media;
+        this.previews = previews;
     }
 
     /** The account services, built together because they share stores and each other. */
@@ -149,6 +161,7 @@ public final class Homeserver implements AutoCloseable {
         SigningKey signingKey = SigningKeyFile.loadOrGenerate(config.signingKeyPath());
         Database database = Databases.open(config.database().url(), config.database().maxConnections(),
                 config.database().sqliteReadConnections());
+        UrlPreviewService previews = null;
         try {
             Clock clock = Clock.systemUTC();
             Accounts accounts = accounts(config, database, clock);
@@ -175,6 +188,11 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(FilterRoutes.routes(new FilterService(new JdbcFilterStore(database))));
             routes.addAll(UserDirectoryRoutes.routes(new UserDirectoryService(new JdbcUserDirectoryStore(database))));
             routes.addAll(ThirdPartyIdRoutes.routes());
+            MediaService media = new MediaService(new JdbcMediaStore(database), new MediaFiles(config.media().path()),
+                    new Thumbnailer(config.media().maxThumbnailSourcePixels()), accounts.service().serverName(),
+                    config.media(), clock);
+            previews = new UrlPreviewService(config.media().urlPreview(), new JdbcUrlPreviewStore(database), media, clock);
+            routes.addAll(MediaRoutes.routes(media, previews));
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
@@ -186,13 +204,16 @@ public final class Homeserver implements AutoCloseable {
 
             HttpServer http = new HttpServer(config, routes, accounts::authenticate, metrics, database::isHealthy);
             http.start();
-            Homeserver server = new Homeserver(database, http, gc, accounts);
+            Homeserver server = new Homeserver(database, http, gc, accounts, media, previews);
             log.info("Parley {} serving {} (signing key {}) on {} (database: {}) — ready in {} ms", version(),
                     config.serverName(), signingKey.keyId(),
                     server.describeListeners(config), database.dialect().name().toLowerCase(java.util.Locale.ROOT),
                     (System.nanoTime() - started) / 1_000_000);
             return server;
         } catch (Exception | Error e) {
+            if (previews != null) {
+                previews.close();
+            }
             database.close();
             throw e;
         }
@@ -230,6 +251,10 @@ public final class Homeserver implements AutoCloseable {
         return accounts.sessions();
     }
 
+    public MediaService media() {
+        return media;
+    }
+
     /** Graceful: stop accepting, finish in-flight requests, then close the database. */
     @Override
     public void close() {
@@ -240,6 +265,7 @@ public final class Homeserver implements AutoCloseable {
         }
         gcMetrics.close();
         accounts.activity().close();
+        previews.close();
         database.close();
         log.info("Parley stopped");
     }

@@ -11,8 +11,14 @@ package dev.parley.api;
  * @param auth what authentication it requires
  * @param rateLimit which token bucket requests draw from
  * @param guestAccess whether guest accounts may call it (Client-Server API, "Guest access")
+ * @param body how the request body reaches the handler
  */
-public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit, boolean guestAccess) {
+public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit, boolean guestAccess,
+                       Body body) {
+
+    public Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit, boolean guestAccess) {
+        this(method, path, api, auth, rateLimit, guestAccess, Body.BUFFERED);
+    }
 
     public Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit) {
         this(method, path, api, auth, rateLimit, false);
@@ -41,17 +47,36 @@ public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit
         NONE, CLIENT, LOGIN, REGISTRATION
     }
 
+    /**
+     * How the request body is read. {@code BUFFERED}: read whole into memory up to
+     * {@code http.max_request_body_bytes} before the handler runs. {@code STREAMED}: left unread;
+     * the handler reads it as a stream under a limit of its own (media uploads).
+     */
+    public enum Body {
+        BUFFERED, STREAMED
+    }
+
     public static Endpoint client(Method method, String path, Auth auth) {
         return new Endpoint(method, "/_matrix/client" + path, Api.CLIENT, auth,
                 auth == Auth.NONE ? RateLimit.NONE : RateLimit.CLIENT);
     }
 
+    /** @param path below {@code /_matrix}: {@code /media/v3/upload} or {@code /client/v1/media/config} */
+    public static Endpoint media(Method method, String path, Auth auth) {
+        return new Endpoint(method, "/_matrix" + path, Api.MEDIA, auth,
+                auth == Auth.NONE ? RateLimit.NONE : RateLimit.CLIENT);
+    }
+
     public Endpoint withRateLimit(RateLimit limit) {
-        return new Endpoint(method, path, api, auth, limit, guestAccess);
+        return new Endpoint(method, path, api, auth, limit, guestAccess, body);
     }
 
     public Endpoint allowingGuests() {
-        return new Endpoint(method, path, api, auth, rateLimit, true);
+        return new Endpoint(method, path, api, auth, rateLimit, true, body);
+    }
+
+    public Endpoint withStreamedBody() {
+        return new Endpoint(method, path, api, auth, rateLimit, guestAccess, Body.STREAMED);
     }
 
     @Override

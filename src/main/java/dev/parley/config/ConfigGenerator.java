@@ -34,6 +34,7 @@ public final class ConfigGenerator {
         values.put("data_dir", dataDir.toString());
         values.put("signing_key_path", dataDir.resolve("signing.key").toString());
         values.put("database_url", "jdbc:sqlite:" + dataDir.resolve("parley.db"));
+        values.put("media_path", dataDir.resolve("media").toString());
         values.put("port", Integer.toString(options.port()));
         values.put("ops_port", Integer.toString(options.opsPort()));
         values.put("registration_enabled", Boolean.toString(options.registrationEnabled()));

@@ -95,13 +95,14 @@ public final class ConfigLoader {
         RateLimitConfig rateLimits = rateLimits(root.child("rate_limits"));
         WellKnownConfig wellKnown = wellKnown(root.child("well_known"), serverName, listeners);
         LoggingConfig logging = logging(root.child("logging"));
+        MediaConfig media = MediaConfigReader.read(root.child("media"), base, dataDir);
         root.rejectUnknownKeys();
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new ParleyConfig(serverName, publicBaseUrl, dataDir, signingKey, database, listeners, ops,
-                http, registration, sessions, passwords, rateLimits, wellKnown, logging);
+                http, registration, sessions, passwords, rateLimits, wellKnown, logging, media);
     }
 
     private static ListenerConfig listener(ConfigNode node) {

@@ -23,7 +23,8 @@ public record ParleyConfig(
         PasswordConfig passwords,
         RateLimitConfig rateLimits,
         WellKnownConfig wellKnown,
-        LoggingConfig logging) {
+        LoggingConfig logging,
+        MediaConfig media) {
 
     public ParleyConfig {
         listeners = List.copyOf(listeners);

@@ -85,13 +85,20 @@ final class MatrixHandler extends Handler.Abstract {
                 }
             }
             rateLimiter.acquire(endpoint.rateLimit(), requester.map(Requester::userId).orElse(clientIp));
-            byte[] body = readBody(request);
+            boolean streamed = endpoint.body() == Endpoint.Body.STREAMED;
+            byte[] body = streamed ? new byte[0] : readBody(request);
+            Optional<RequestContext.StreamedBody> stream = streamed
+                    ? Optional.of(new RequestContext.StreamedBody(request.getLength(),
+                            () -> Content.Source.asInputStream(request)))
+                    : Optional.empty();
             RequestContext context = new RequestContext(requestId, endpoint, match.pathParams(),
                     QueryStrings.parse(request.getHttpURI().getQuery()), body, requester, clientIp,
                     name -> request.getHeaders().get(name),
-                    requester.isPresent() ? AccessTokens.fromRequest(request) : Optional.empty());
+                    requester.isPresent() ? AccessTokens.fromRequest(request) : Optional.empty(), stream);
             Object result = match.route().handler().handle(context);
-            status = write(response, callback, result);
+            status = result instanceof FileResult file
+                    ? FileResponses.write(request, response, callback, file)
+                    : write(response, callback, result);
         } catch (MatrixException e) {
             status = writeError(response, callback, e);
         } catch (RuntimeException | Error e) {

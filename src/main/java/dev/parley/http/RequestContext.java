@@ -9,6 +9,7 @@ import dev.parley.api.Endpoint;
 import dev.parley.core.error.ErrCode;
 import dev.parley.core.error.MatrixException;
 import dev.parley.core.json.Json;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +30,24 @@ public final class RequestContext {
     private final String clientIp;
     private final Function<String, String> headers;
     private final Optional<String> accessToken;
+    private final Optional<StreamedBody> streamedBody;
+    private boolean streamTaken;
+
+    /** The unread body of an endpoint declared with {@link Endpoint.Body#STREAMED}. */
+    record StreamedBody(long declaredLength, java.util.function.Supplier<InputStream> open) {
+    }
 
     RequestContext(String requestId, Endpoint endpoint, Map<String, String> pathParams,
                    Map<String, List<String>> query, byte[] body, Optional<Requester> requester,
                    String clientIp, Function<String, String> headers, Optional<String> accessToken) {
+        this(requestId, endpoint, pathParams, query, body, requester, clientIp, headers, accessToken, Optional.empty());
+    }
+
+    RequestContext(String requestId, Endpoint endpoint, Map<String, String> pathParams,
+                   Map<String, List<String>> query, byte[] body, Optional<Requester> requester,
+                   String clientIp, Function<String, String> headers, Optional<String> accessToken,
+                   Optional<StreamedBody> streamedBody) {
+        this.streamedBody = streamedBody;
         this.requestId = requestId;
         this.endpoint = endpoint;
         this.pathParams = pathParams;
@@ -90,6 +105,23 @@ public final class RequestContext {
     /** The access token the request was authenticated with (logout revokes exactly this one). */
     public Optional<String> accessToken() {
         return accessToken;
+    }
+
+    /**
+     * The body of a streamed-body endpoint, read as it arrives; reading more than {@code maxBytes}
+     * (or a declared {@code Content-Length} above it) is {@code 413 M_TOO_LARGE}. Once only.
+     */
+    public InputStream bodyStream(long maxBytes) {
+        StreamedBody body = streamedBody.orElseThrow(() ->
+                new IllegalStateException(endpoint + " does not declare a streamed body"));
+        if (streamTaken) {
+            throw new IllegalStateException("the body of " + endpoint + " was already read");
+        }
+        streamTaken = true;
+        if (body.declaredLength() > maxBytes) {
+            throw LimitedBody.tooLarge(maxBytes);
+        }
+        return new LimitedBody(body.open().get(), maxBytes);
     }
 
     public byte[] rawBody() {

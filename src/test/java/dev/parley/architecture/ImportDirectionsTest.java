@@ -51,6 +51,7 @@ class ImportDirectionsTest {
         RULES.put("service.*", List.of("core.*", "api.*", "store", "config", "federation", "service.notify"));
         RULES.put("http", List.of("core.*", "api.*", "config"));
         RULES.put("http.*", List.of("http", "service.*", "api.*", "core.*"));
+        RULES.put("http.media", List.of("http", "service.*", "api.*", "core.*"));
     }
 
     /** Packages the pure protocol core must never touch: it does no I/O and no logging. */

@@ -1,0 +1,16 @@
+package dev.parley.api.media;
+
+import dev.parley.api.Endpoint;
+import dev.parley.api.Endpoint.Auth;
+import dev.parley.api.Endpoint.Method;
+
+/**
+ * {@code GET /_matrix/media/v3/download/{serverName}/{mediaId}} — Client-Server API, "Content repository" ({@code getContent}
+ * in {@code data/api/client-server/content-repo.yaml}): Download content from the content repository (deprecated, unauthenticated: subject to the freeze).
+ */
+public final class GetContent {
+    public static final Endpoint ENDPOINT = Endpoint.media(Method.GET, "/media/v3/download/{serverName}/{mediaId}", Auth.NONE);
+
+    private GetContent() {
+    }
+}

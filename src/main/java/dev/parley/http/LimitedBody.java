@@ -1,0 +1,56 @@
+package dev.parley.http;
+
+import dev.parley.core.error.ErrCode;
+import dev.parley.core.error.MatrixException;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A streamed request body under a size limit: reading past {@code maxBytes} throws
+ * {@code M_TOO_LARGE}, and a failure to read from the client (a dropped connection) becomes a
+ * request error here, at the edge, so callers only ever see their own I/O failures as
+ * {@link IOException}.
+ */
+final class LimitedBody extends InputStream {
+    private final InputStream in;
+    private final long maxBytes;
+    private long read;
+
+    LimitedBody(InputStream in, long maxBytes) {
+        this.in = in;
+        this.maxBytes = maxBytes;
+    }
+
+    static MatrixException tooLarge(long maxBytes) {
+        return new MatrixException(ErrCode.TOO_LARGE, "Request body is larger than " + maxBytes + " bytes");
+    }
+
+    @Override
+    public int read() {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+        int n;
+        try {
+            n = in.read(buffer, offset, length);
+        } catch (IOException e) {
+            throw new MatrixException(ErrCode.UNKNOWN, "Could not read the request body");
+        }
+        if (n > 0) {
+            read += n;
+            if (read > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
