@@ -32,6 +32,8 @@ import org.slf4j.MDC;
 final class MatrixHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger("dev.parley.http.requests");
     private static final AtomicLong REQUEST_COUNTER = new AtomicLong();
+    /** How much of a refused oversize body is read so the client gets its 413 (see drainOversizeBody). */
+    private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
 
     private final Router router;
     private final Authenticator authenticator;
@@ -100,6 +102,9 @@ final class MatrixHandler extends Handler.Abstract {
                     ? FileResponses.write(request, response, callback, file)
                     : write(response, callback, result);
         } catch (MatrixException e) {
+            if (e.errCode() == ErrCode.TOO_LARGE) {
+                drainOversizeBody(request);
+            }
             status = writeError(response, callback, e);
         } catch (RuntimeException | Error e) {
             log.error("request {} {} {} failed", requestId, request.getMethod(), route, e);
@@ -157,6 +162,28 @@ final class MatrixHandler extends Handler.Abstract {
             return body;
         } catch (IOException e) {
             throw new MatrixException(ErrCode.UNKNOWN, "Could not read the request body");
+        }
+    }
+
+    /**
+     * Reads and discards what is left of a refused body, up to a bound, before answering 413.
+     * A client still sending when the connection closes (the JDK's HttpClient, many upload
+     * libraries) would otherwise see a reset instead of the M_TOO_LARGE answer. Beyond the bound
+     * the connection is simply closed.
+     */
+    private static void drainOversizeBody(Request request) {
+        long declared = request.getLength();
+        if (declared > MAX_DRAIN_BYTES) {
+            return;
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            long drained = 0;
+            byte[] sink = new byte[64 * 1024];
+            for (int n; drained < MAX_DRAIN_BYTES && (n = in.read(sink)) > 0; ) {
+                drained += n;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // The client went away; there is nobody left to answer.
         }
     }
 
