@@ -4,21 +4,23 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.config.SigningKeyFile;
 import dev.parley.core.crypto.SigningKey;
 import dev.parley.core.id.ServerName;
+import dev.parley.core.id.UserId;
+import dev.parley.core.room.RoomVersions;
 import dev.parley.http.HttpServer;
 import dev.parley.http.Requester;
 import dev.parley.http.Route;
-import dev.parley.core.room.RoomVersions;
 import dev.parley.http.admin.AdminRoutes;
 import dev.parley.http.client.AccountDataRoutes;
 import dev.parley.http.client.AccountRoutes;
 import dev.parley.http.client.CapabilitiesRoutes;
 import dev.parley.http.client.DeviceRoutes;
-import dev.parley.http.client.LoginRoutes;
-import dev.parley.http.client.RegistrationRoutes;
 import dev.parley.http.client.DiscoveryRoutes;
 import dev.parley.http.client.FilterRoutes;
+import dev.parley.http.client.LoginRoutes;
 import dev.parley.http.client.ProfileRoutes;
 import dev.parley.http.client.PushRuleRoutes;
+import dev.parley.http.client.RegistrationRoutes;
+import dev.parley.http.client.RoomRoutes;
 import dev.parley.http.client.ThirdPartyIdRoutes;
 import dev.parley.http.client.UserDirectoryRoutes;
 import dev.parley.http.federation.VersionRoutes;
@@ -44,6 +46,14 @@ import dev.parley.service.media.Thumbnailer;
 import dev.parley.service.media.UrlPreviewService;
 import dev.parley.service.profile.ProfileService;
 import dev.parley.service.push.PushRuleService;
+import dev.parley.service.room.EventPipeline;
+import dev.parley.service.room.HistoryVisibility;
+import dev.parley.service.room.MemberProfiles;
+import dev.parley.service.room.Memberships;
+import dev.parley.service.room.RoomAliases;
+import dev.parley.service.room.RoomCreation;
+import dev.parley.service.room.RoomReads;
+import dev.parley.service.room.StateGroups;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
 import dev.parley.store.jdbc.JdbcAccessTokenStore;
@@ -54,6 +64,8 @@ import dev.parley.store.jdbc.JdbcMediaStore;
 import dev.parley.store.jdbc.JdbcProfileStore;
 import dev.parley.store.jdbc.JdbcPushRuleStore;
 import dev.parley.store.jdbc.JdbcRegistrationTokenStore;
+import dev.parley.store.jdbc.JdbcRoomAliasStore;
+import dev.parley.store.jdbc.JdbcRoomStore;
 import dev.parley.store.jdbc.JdbcUrlPreviewStore;
 import dev.parley.store.jdbc.JdbcUserDirectoryStore;
 import dev.parley.store.jdbc.JdbcUserStore;
@@ -66,11 +78,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,6 +154,33 @@ public final class Homeserver implements AutoCloseable {
                 new RegistrationTokens(registrationTokenStore));
     }
 
+    /** The room services: the event pipeline and what is built on it. */
+    private record Rooms(EventPipeline pipeline, Memberships memberships, RoomReads reads, RoomAliases aliases,
+                         RoomCreation creation) {
+    }
+
+    private static Rooms rooms(Database database, ServerName serverName, SigningKey signingKey, ProfileService profiles,
+                               Clock clock) {
+        JdbcRoomStore store = new JdbcRoomStore(database);
+        EventPipeline pipeline = new EventPipeline(store, serverName, signingKey, clock);
+        MemberProfiles memberProfiles = new MemberProfiles() {
+            @Override
+            public Optional<String> displayName(UserId userId) {
+                return profiles.text(userId, "displayname");
+            }
+
+            @Override
+            public Optional<String> avatarUrl(UserId userId) {
+                return profiles.text(userId, "avatar_url");
+            }
+        };
+        Memberships memberships = new Memberships(pipeline, store, memberProfiles, serverName);
+        RoomAliases aliases = new RoomAliases(new JdbcRoomAliasStore(database), serverName);
+        StateGroups stateGroups = new StateGroups(store);
+        RoomReads reads = new RoomReads(store, stateGroups, new HistoryVisibility(store, stateGroups), clock);
+        return new Rooms(pipeline, memberships, reads, aliases, new RoomCreation(pipeline, memberships, aliases));
+    }
+
     /** {@code GET /capabilities}: what this server supports, per the spec's capability names. */
     private static Map<String, Object> capabilities(ProfileService profiles) {
         Map<String, Object> versions = new LinkedHashMap<>();
@@ -175,6 +214,7 @@ public final class Homeserver implements AutoCloseable {
                 }
             });
             PushRuleService pushRules = new PushRuleService(new JdbcPushRuleStore(database));
+            Rooms rooms = rooms(database, accounts.service().serverName(), signingKey, profiles, clock);
             List<Route> routes = new ArrayList<>();
             routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server()));
             routes.addAll(VersionRoutes.routes(version()));
@@ -188,6 +228,8 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(FilterRoutes.routes(new FilterService(new JdbcFilterStore(database))));
             routes.addAll(UserDirectoryRoutes.routes(new UserDirectoryService(new JdbcUserDirectoryStore(database))));
             routes.addAll(ThirdPartyIdRoutes.routes());
+            routes.addAll(RoomRoutes.routes(rooms.creation(), rooms.pipeline(), rooms.memberships(), rooms.reads(),
+                    rooms.aliases()));
             MediaService media = new MediaService(new JdbcMediaStore(database), new MediaFiles(config.media().path()),
                     new Thumbnailer(config.media().maxThumbnailSourcePixels()), accounts.service().serverName(),
                     config.media(), clock);

@@ -66,6 +66,14 @@ public final class Pdu {
         return PduParser.parse(json.deepCopy(), version);
     }
 
+    /**
+     * An event read back from Parley's own store: its ID was computed (and its shape checked)
+     * when it was first accepted, so the reference hash is not computed again.
+     */
+    public static Pdu fromStored(ObjectNode json, RoomVersion version, EventId eventId) {
+        return PduParser.parse(json, version, eventId);
+    }
+
     /** The event with the version's redaction algorithm applied; same event ID. */
     public Pdu redacted() {
         ObjectNode redacted = Redaction.redact(json, roomVersion);

@@ -11,6 +11,7 @@ import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
 import dev.parley.store.ProfileStore;
 import dev.parley.store.UserStore;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,11 @@ public final class ProfileService {
         ObjectNode profile = Json.MAPPER.createObjectNode();
         profiles.profile(user).forEach(profile::set);
         return profile;
+    }
+
+    /** A text field of a local user's profile, without the checks a client request gets. */
+    public Optional<String> text(UserId user, String key) {
+        return profiles.field(user, key).filter(JsonNode::isTextual).map(JsonNode::asText);
     }
 
     /** @return the object {@code getProfileField} answers: the one field, by its name */

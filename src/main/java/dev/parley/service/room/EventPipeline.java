@@ -1,0 +1,252 @@
+package dev.parley.service.room;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.core.auth.AuthDecision;
+import dev.parley.core.auth.AuthEventSelection;
+import dev.parley.core.auth.AuthState;
+import dev.parley.core.auth.EventAuthorizer;
+import dev.parley.core.auth.StateKey;
+import dev.parley.core.crypto.SigningKey;
+import dev.parley.core.error.ErrCode;
+import dev.parley.core.error.MatrixException;
+import dev.parley.core.event.EventBuilder;
+import dev.parley.core.event.Pdu;
+import dev.parley.core.id.EventId;
+import dev.parley.core.id.RoomId;
+import dev.parley.core.id.ServerName;
+import dev.parley.core.id.UserId;
+import dev.parley.core.json.CanonicalJson;
+import dev.parley.core.room.RoomVersion;
+import dev.parley.store.NewEvent;
+import dev.parley.store.RoomRow;
+import dev.parley.store.RoomStore;
+import dev.parley.store.StoredEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Every local event goes through here (DESIGN.md, "The shape of the system"): build the PDU
+ * (prev_events from the forward extremities, auth_events selected from the current state, depth,
+ * content hash, signature), check it against the authorization rules and the current state,
+ * persist it with its stream position and state delta, then tell the listeners. One lock per room.
+ */
+public final class EventPipeline {
+    /** Server-server API, "Size limits": the whole PDU, as canonical JSON. */
+    static final int MAX_PDU_BYTES = 65_536;
+    private static final int MAX_ID_BYTES = 255;
+    private static final int MAX_PREV_EVENTS = 20;
+
+    /** What a local user wants to send. */
+    public record Draft(String type, Optional<String> stateKey, ObjectNode content, Optional<EventId> redacts) {
+        public static Draft message(String type, ObjectNode content) {
+            return new Draft(type, Optional.empty(), content, Optional.empty());
+        }
+
+        public static Draft state(String type, String stateKey, ObjectNode content) {
+            return new Draft(type, Optional.of(stateKey), content, Optional.empty());
+        }
+    }
+
+    private final RoomStore store;
+    private final ServerName serverName;
+    private final SigningKey signingKey;
+    private final StreamPositions positions;
+    private final AtomicLong stateGroups;
+    private final Clock clock;
+    private final LocalSignatures signatures;
+    private final RoomLocks locks = new RoomLocks();
+    private final List<RoomEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final SecureRandom random = new SecureRandom();
+
+    public EventPipeline(RoomStore store, ServerName serverName, SigningKey signingKey, Clock clock) {
+        this.store = store;
+        this.serverName = serverName;
+        this.signingKey = signingKey;
+        this.clock = clock;
+        this.positions = new StreamPositions(store.maxStreamOrdering());
+        this.stateGroups = new AtomicLong(store.maxStateGroup());
+        this.signatures = new LocalSignatures(serverName, signingKey.verifyKey());
+    }
+
+    public void addListener(RoomEventListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The stream position up to which every event is persisted (sync tokens count in these). */
+    public long currentPosition() {
+        return positions.current();
+    }
+
+    /**
+     * Creates a room with its {@code m.room.create} event. In room version 12 the room ID is
+     * derived from the create event; before, it is a random ID on this server.
+     */
+    public StoredEvent createRoom(RoomVersion version, UserId creator, ObjectNode createContent) {
+        RoomId roomId = null;
+        EventBuilder builder = EventBuilder.of(version, StateKey.CREATE, creator).stateKey("").content(createContent)
+                .prevEvents(List.of()).authEvents(List.of()).originServerTs(clock.millis());
+        if (!version.roomIdFromCreateEvent()) {
+            roomId = RoomId.parse("!" + randomLocalpart(18) + ":" + serverName.value());
+            builder.roomId(roomId);
+        }
+        if (version.eventIdInEvent()) {
+            builder.eventId(EventId.parse("$" + randomLocalpart(18) + ":" + serverName.value()));
+        }
+        Pdu create = builder.sign(serverName.value(), signingKey);
+        if (roomId == null) {
+            roomId = RoomId.fromCreateEventId(create.eventId());
+        }
+        checkSize(create);
+        AuthDecision decision = new EventAuthorizer(version, signatures).authorizeByState(create, key -> Optional.empty());
+        if (!decision.isAllowed()) {
+            throw new MatrixException(ErrCode.BAD_JSON, "Invalid m.room.create content: " + decision);
+        }
+        if (!store.createRoom(new RoomRow(roomId, version, creator, clock.millis(), false))) {
+            throw new MatrixException(ErrCode.ROOM_IN_USE, "Room ID already taken");
+        }
+        ReentrantLock lock = locks.of(roomId);
+        lock.lock();
+        StoredEvent stored;
+        try {
+            stored = persist(create, Optional.empty(), Optional.empty());
+        } finally {
+            lock.unlock();
+        }
+        listeners.forEach(l -> l.onEvent(stored));
+        return stored;
+    }
+
+    /**
+     * Builds, authorises and persists a local event. A repeated transaction of the same device
+     * returns the event it produced the first time.
+     *
+     * @throws MatrixException {@code M_FORBIDDEN} when the authorization rules reject it,
+     *     {@code M_TOO_LARGE} for an oversize event, {@code M_NOT_FOUND} for an unknown room
+     */
+    public StoredEvent send(RoomId roomId, UserId sender, Draft draft, Optional<ClientTransaction> clientTransaction) {
+        Optional<NewEvent.Transaction> transaction = clientTransaction.map(t ->
+                new NewEvent.Transaction(t.userId().value(), t.deviceId(), t.txnId(), clock.millis()));
+        checkIdLength("type", draft.type());
+        draft.stateKey().ifPresent(key -> checkIdLength("state_key", key));
+        ReentrantLock lock = locks.of(roomId);
+        lock.lock();
+        StoredEvent stored;
+        try {
+            if (transaction.isPresent()) {
+                NewEvent.Transaction t = transaction.get();
+                Optional<EventId> earlier = store.transaction(t.userId(), t.deviceId(), t.txnId());
+                if (earlier.isPresent()) {
+                    return store.event(earlier.get()).orElseThrow();
+                }
+            }
+            RoomRow room = store.room(roomId).orElseThrow(() -> MatrixException.notFound("Unknown room"));
+            stored = build(room, sender, draft, transaction);
+        } finally {
+            lock.unlock();
+        }
+        listeners.forEach(l -> l.onEvent(stored));
+        return stored;
+    }
+
+    private StoredEvent build(RoomRow room, UserId sender, Draft draft, Optional<NewEvent.Transaction> transaction) {
+        RoomVersion version = room.version();
+        List<EventId> extremities = store.forwardExtremities(room.roomId());
+        List<Pdu> prevEvents = new ArrayList<>();
+        Optional<Long> stateGroupBefore = Optional.empty();
+        for (StoredEvent prev : store.events(extremities.subList(0, Math.min(MAX_PREV_EVENTS, extremities.size())))) {
+            prevEvents.add(prev.pdu());
+            stateGroupBefore = Optional.of(Math.max(stateGroupBefore.orElse(0L), prev.stateGroup()));
+        }
+        CurrentState state = new CurrentState(store, store.currentState(room.roomId()));
+        String stateKey = draft.stateKey().orElse(null);
+        List<Pdu> authEvents = new ArrayList<>();
+        for (EventId id : AuthEventSelection.select(version, draft.type(), sender, stateKey, draft.content(), state)) {
+            authEvents.add(state.event(id));
+        }
+        EventBuilder builder = EventBuilder.of(version, draft.type(), sender).roomId(room.roomId()).content(draft.content())
+                .prevEvents(prevEvents).authEvents(authEvents).originServerTs(clock.millis());
+        draft.stateKey().ifPresent(builder::stateKey);
+        draft.redacts().ifPresent(builder::redacts);
+        if (version.eventIdInEvent()) {
+            builder.eventId(EventId.parse("$" + randomLocalpart(18) + ":" + serverName.value()));
+        }
+        Pdu pdu = builder.sign(serverName.value(), signingKey);
+        checkSize(pdu);
+        AuthDecision decision = new EventAuthorizer(version, signatures).authorizeByState(pdu, state);
+        if (!decision.isAllowed()) {
+            throw MatrixException.forbidden(forbiddenMessage(decision));
+        }
+        return persist(pdu, stateGroupBefore, transaction);
+    }
+
+    private StoredEvent persist(Pdu pdu, Optional<Long> stateGroupBefore, Optional<NewEvent.Transaction> transaction) {
+        Optional<Long> newGroup = pdu.isState() ? Optional.of(stateGroups.incrementAndGet()) : Optional.empty();
+        long position = positions.allocate();
+        try {
+            NewEvent event = new NewEvent(position, pdu, stateGroupBefore, newGroup, transaction);
+            store.persist(event);
+            return new StoredEvent(position, pdu, event.stateGroupAfter(), Optional.empty());
+        } finally {
+            positions.done(position);
+        }
+    }
+
+    private static String forbiddenMessage(AuthDecision decision) {
+        return decision instanceof AuthDecision.Rejected rejected
+                ? "Not allowed: " + rejected.reason() + " (auth rule " + rejected.rule() + ")"
+                : "Not allowed";
+    }
+
+    private static void checkSize(Pdu pdu) {
+        if (CanonicalJson.encode(pdu.json()).length > MAX_PDU_BYTES) {
+            throw new MatrixException(ErrCode.TOO_LARGE, "Event is larger than " + MAX_PDU_BYTES + " bytes");
+        }
+    }
+
+    private static void checkIdLength(String field, String value) {
+        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+            throw new MatrixException(ErrCode.TOO_LARGE, field + " is longer than " + MAX_ID_BYTES + " bytes");
+        }
+    }
+
+    private String randomLocalpart(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
+    /** The room's current state as the authorization rules read it, loading events on demand. */
+    static final class CurrentState implements AuthState {
+        private final RoomStore store;
+        private final Map<StateKey, EventId> ids;
+        private final Map<EventId, Pdu> loaded = new HashMap<>();
+
+        CurrentState(RoomStore store, Map<StateKey, EventId> ids) {
+            this.store = store;
+            this.ids = ids;
+        }
+
+        @Override
+        public Optional<Pdu> get(StateKey key) {
+            EventId id = ids.get(key);
+            return id == null ? Optional.empty() : Optional.of(event(id));
+        }
+
+        Pdu event(EventId id) {
+            return loaded.computeIfAbsent(id, missing -> store.event(missing).map(StoredEvent::pdu)
+                    .orElseThrow(() -> new IllegalStateException("state event " + missing + " is not stored")));
+        }
+    }
+}

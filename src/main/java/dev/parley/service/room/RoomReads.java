@@ -1,0 +1,134 @@
+package dev.parley.service.room;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.core.auth.StateKey;
+import dev.parley.core.error.MatrixException;
+import dev.parley.core.id.EventId;
+import dev.parley.core.id.RoomId;
+import dev.parley.core.id.UserId;
+import dev.parley.store.RoomStore;
+import dev.parley.store.StoredEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Reading rooms (Client-Server API, "Getting events for a room"): single events, state and
+ * members, each read checked against the reader's membership and the history visibility.
+ */
+public final class RoomReads {
+    private final RoomStore store;
+    private final StateGroups stateGroups;
+    private final HistoryVisibility visibility;
+    private final Clock clock;
+
+    public RoomReads(RoomStore store, StateGroups stateGroups, HistoryVisibility visibility, Clock clock) {
+        this.store = store;
+        this.stateGroups = stateGroups;
+        this.visibility = visibility;
+        this.clock = clock;
+    }
+
+    /** {@code GET /rooms/{roomId}/event/{eventId}}: 404 unless the event is in the room and visible. */
+    public ObjectNode event(RoomId roomId, EventId eventId, UserId viewer) {
+        StoredEvent event = store.event(eventId).filter(e -> e.pdu().roomId().equals(roomId))
+                .filter(e -> visibility.canSee(viewer, e))
+                .orElseThrow(() -> MatrixException.notFound("Event not found"));
+        return ClientEvents.format(event.pdu(), clock.millis());
+    }
+
+    /** {@code GET /rooms/{roomId}/state}: the current state for members; for former members, the state when they left. */
+    public List<ObjectNode> state(RoomId roomId, UserId viewer) {
+        return formatted(visibleState(roomId, viewer).values(), e -> true);
+    }
+
+    /** {@code GET /rooms/{roomId}/state/{eventType}/{stateKey}}: the content of one state event. */
+    public ObjectNode stateContent(RoomId roomId, UserId viewer, String type, String stateKey) {
+        EventId id = visibleState(roomId, viewer).get(new StateKey(type, stateKey));
+        if (id == null) {
+            throw MatrixException.notFound("No " + type + " state with key '" + stateKey + "'");
+        }
+        return store.event(id).orElseThrow().pdu().content();
+    }
+
+    /**
+     * {@code GET /rooms/{roomId}/members}: membership events, optionally only those whose
+     * membership is {@code membership} or is not {@code notMembership}.
+     */
+    public List<ObjectNode> members(RoomId roomId, UserId viewer, Optional<String> membership, Optional<String> notMembership) {
+        List<EventId> ids = visibleState(roomId, viewer).entrySet().stream()
+                .filter(e -> StateKey.MEMBER.equals(e.getKey().type())).map(Map.Entry::getValue).toList();
+        return formatted(ids, event -> {
+            String m = event.pdu().content().path("membership").asText();
+            return membership.map(m::equals).orElse(true) && notMembership.map(n -> !n.equals(m)).orElse(true);
+        });
+    }
+
+    /** {@code GET /rooms/{roomId}/joined_members}: joined users with their display names and avatars. */
+    public Map<String, Map<String, String>> joinedMembers(RoomId roomId, UserId viewer) {
+        requireJoined(roomId, viewer);
+        Map<String, Map<String, String>> joined = new LinkedHashMap<>();
+        for (ObjectNode member : members(roomId, viewer, Optional.of("join"), Optional.empty())) {
+            Map<String, String> profile = new LinkedHashMap<>();
+            ObjectNode content = (ObjectNode) member.get("content");
+            if (content.path("displayname").isTextual()) {
+                profile.put("display_name", content.get("displayname").asText());
+            }
+            if (content.path("avatar_url").isTextual()) {
+                profile.put("avatar_url", content.get("avatar_url").asText());
+            }
+            joined.put(member.get("state_key").asText(), profile);
+        }
+        return joined;
+    }
+
+    /** {@code GET /joined_rooms}. */
+    public List<RoomId> joinedRooms(UserId user) {
+        return store.roomsWithMembership(user, "join");
+    }
+
+    private Map<StateKey, EventId> visibleState(RoomId roomId, UserId viewer) {
+        if (store.room(roomId).isEmpty()) {
+            throw MatrixException.forbidden("You are not in this room");
+        }
+        Optional<StoredEvent> member = store.currentStateEvent(roomId, StateKey.member(viewer)).flatMap(store::event);
+        String membership = member.map(e -> e.pdu().content().path("membership").asText()).orElse("");
+        return switch (membership) {
+            case "join" -> store.currentState(roomId);
+            case "leave", "ban" -> stateGroups.get(member.get().stateGroup());
+            default -> {
+                if (isWorldReadable(roomId)) {
+                    yield store.currentState(roomId);
+                }
+                throw MatrixException.forbidden("You are not in this room");
+            }
+        };
+    }
+
+    private boolean isWorldReadable(RoomId roomId) {
+        return store.currentStateEvent(roomId, new StateKey("m.room.history_visibility", "")).flatMap(store::event)
+                .map(e -> "world_readable".equals(e.pdu().content().path("history_visibility").asText()))
+                .orElse(false);
+    }
+
+    private void requireJoined(RoomId roomId, UserId user) {
+        boolean joined = store.currentStateEvent(roomId, StateKey.member(user)).flatMap(store::event)
+                .map(e -> "join".equals(e.pdu().content().path("membership").asText())).orElse(false);
+        if (!joined) {
+            throw MatrixException.forbidden("You are not in this room");
+        }
+    }
+
+    private List<ObjectNode> formatted(java.util.Collection<EventId> ids, Predicate<StoredEvent> keep) {
+        long now = clock.millis();
+        List<ObjectNode> out = new ArrayList<>();
+        store.events(ids).stream().filter(keep).sorted(Comparator.comparingLong(StoredEvent::streamOrdering))
+                .forEach(e -> out.add(ClientEvents.format(e.pdu(), now)));
+        return out;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.parley.service.room;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.parley.core.auth.StateKey;
+import dev.parley.core.id.EventId;
+import dev.parley.store.RoomStore;
+import java.util.Map;
+
+/**
+ * Room state at points in history. A state group never changes once written, so resolved groups
+ * are cached freely (bounded by count).
+ */
+public final class StateGroups {
+    private final RoomStore store;
+    private final Cache<Long, Map<StateKey, EventId>> cache = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    public StateGroups(RoomStore store) {
+        this.store = store;
+    }
+
+    public Map<StateKey, EventId> get(long groupId) {
+        return cache.get(groupId, id -> Map.copyOf(store.stateGroup(id)));
+    }
+}

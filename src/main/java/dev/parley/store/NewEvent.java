@@ -1,0 +1,25 @@
+package dev.parley.store;
+
+import dev.parley.core.event.Pdu;
+import java.util.Optional;
+
+/**
+ * An event to persist, already authorised.
+ *
+ * @param stateGroupBefore the group of the room's state before the event (none for a create event)
+ * @param newStateGroup the id to give the state after a state event; empty for other events
+ * @param transaction the sending device's transaction, for idempotent sends
+ */
+public record NewEvent(long streamOrdering, Pdu pdu, Optional<Long> stateGroupBefore, Optional<Long> newStateGroup,
+                       Optional<Transaction> transaction) {
+
+    /** A client's {@code PUT .../send/{type}/{txnId}}, scoped to its device. */
+    public record Transaction(String userId, String deviceId, String txnId, long ts) {
+    }
+
+    /** The state group after the event. */
+    public long stateGroupAfter() {
+        return newStateGroup.or(() -> stateGroupBefore)
+                .orElseThrow(() -> new IllegalArgumentException("an event needs a state group"));
+    }
+}

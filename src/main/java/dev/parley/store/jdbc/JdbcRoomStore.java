@@ -1,0 +1,229 @@
+package dev.parley.store.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.core.auth.StateKey;
+import dev.parley.core.event.Pdu;
+import dev.parley.core.id.EventId;
+import dev.parley.core.id.RoomId;
+import dev.parley.core.id.UserId;
+import dev.parley.core.json.Json;
+import dev.parley.core.room.RoomVersions;
+import dev.parley.store.NewEvent;
+import dev.parley.store.RoomRow;
+import dev.parley.store.RoomStore;
+import dev.parley.store.StoreException;
+import dev.parley.store.StoredEvent;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public final class JdbcRoomStore implements RoomStore {
+    /** A state group chain is cut (a full snapshot written) at this length. */
+    static final int MAX_STATE_CHAIN = 32;
+    private static final String EVENT_COLUMNS = "e.stream_ordering, e.event_id, e.json, e.state_group, e.redacted_by, r.room_version";
+
+    private final Database db;
+
+    public JdbcRoomStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean createRoom(RoomRow room) {
+        return db.write(c -> Sql.update(c, """
+                INSERT INTO rooms (room_id, room_version, creator, created_ts, published) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (room_id) DO NOTHING""", room.roomId().value(), room.version().id(), room.creator().value(),
+                room.createdTs(), room.published()) == 1);
+    }
+
+    @Override
+    public Optional<RoomRow> room(RoomId roomId) {
+        return db.read(c -> Sql.one(c, "SELECT room_id, room_version, creator, created_ts, published FROM rooms WHERE room_id = ?",
+                rs -> new RoomRow(RoomId.parse(rs.getString(1)), RoomVersions.get(rs.getString(2)),
+                        UserId.parse(rs.getString(3)), rs.getLong(4), rs.getBoolean(5)), roomId.value()));
+    }
+
+    @Override
+    public Optional<StoredEvent> event(EventId eventId) {
+        return db.read(c -> Sql.one(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
+                + " WHERE e.event_id = ?", JdbcRoomStore::storedEvent, eventId.value()));
+    }
+
+    @Override
+    public List<StoredEvent> events(Collection<EventId> eventIds) {
+        if (eventIds.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> {
+            List<StoredEvent> out = new ArrayList<>(eventIds.size());
+            List<EventId> ids = List.copyOf(eventIds);
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<EventId> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                out.addAll(Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
+                        + " WHERE e.event_id IN (" + marks + ")", JdbcRoomStore::storedEvent,
+                        chunk.stream().map(EventId::value).toArray()));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<EventId> forwardExtremities(RoomId roomId) {
+        return db.read(c -> Sql.list(c, "SELECT event_id FROM forward_extremities WHERE room_id = ? ORDER BY event_id",
+                rs -> EventId.parse(rs.getString(1)), roomId.value()));
+    }
+
+    @Override
+    public Map<StateKey, EventId> currentState(RoomId roomId) {
+        return db.read(c -> {
+            Map<StateKey, EventId> state = new HashMap<>();
+            for (String[] row : Sql.list(c, "SELECT type, state_key, event_id FROM current_state WHERE room_id = ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, roomId.value())) {
+                state.put(new StateKey(row[0], row[1]), EventId.parse(row[2]));
+            }
+            return state;
+        });
+    }
+
+    @Override
+    public Optional<EventId> currentStateEvent(RoomId roomId, StateKey key) {
+        return db.read(c -> Sql.one(c, "SELECT event_id FROM current_state WHERE room_id = ? AND type = ? AND state_key = ?",
+                rs -> EventId.parse(rs.getString(1)), roomId.value(), key.type(), key.stateKey()));
+    }
+
+    @Override
+    public Map<StateKey, EventId> stateGroup(long groupId) {
+        return db.read(c -> resolveGroup(c, groupId));
+    }
+
+    /** Applies the deltas from the chain's full snapshot down to {@code groupId}. */
+    private static Map<StateKey, EventId> resolveGroup(Connection c, long groupId) throws SQLException {
+        Deque<Long> chain = new ArrayDeque<>();
+        Optional<Long> next = Optional.of(groupId);
+        while (next.isPresent()) {
+            chain.push(next.get());
+            next = Sql.one(c, "SELECT parent_id FROM state_groups WHERE id = ?", rs -> {
+                long parent = rs.getLong(1);
+                return rs.wasNull() ? null : parent;
+            }, next.get());
+        }
+        Map<StateKey, EventId> state = new HashMap<>();
+        for (long group : chain) {
+            for (String[] row : Sql.list(c, "SELECT type, state_key, event_id FROM state_group_entries WHERE group_id = ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, group)) {
+                state.put(new StateKey(row[0], row[1]), EventId.parse(row[2]));
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public Optional<EventId> transaction(String userId, String deviceId, String txnId) {
+        return db.read(c -> Sql.one(c, "SELECT event_id FROM event_transactions WHERE user_id = ? AND device_id = ? AND txn_id = ?",
+                rs -> EventId.parse(rs.getString(1)), userId, deviceId, txnId));
+    }
+
+    @Override
+    public void persist(NewEvent event) {
+        Pdu pdu = event.pdu();
+        String room = pdu.roomId().value();
+        db.write(c -> {
+            Sql.update(c, """
+                    INSERT INTO events (stream_ordering, event_id, room_id, type, state_key, sender, depth,
+                                        origin_server_ts, json, state_group)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    event.streamOrdering(), pdu.eventId().value(), room, pdu.type(), pdu.stateKey(),
+                    pdu.sender().value(), pdu.depth(), pdu.originServerTs(), json(pdu.json()), event.stateGroupAfter());
+            for (EventId prev : pdu.prevEvents()) {
+                Sql.update(c, "INSERT INTO event_edges (event_id, prev_event_id) VALUES (?, ?)", pdu.eventId().value(), prev.value());
+                Sql.update(c, "DELETE FROM forward_extremities WHERE room_id = ? AND event_id = ?", room, prev.value());
+            }
+            Sql.update(c, "INSERT INTO forward_extremities (room_id, event_id) VALUES (?, ?)", room, pdu.eventId().value());
+            if (event.newStateGroup().isPresent()) {
+                writeStateGroup(c, room, event.newStateGroup().get(), event.stateGroupBefore(), pdu);
+                Sql.update(c, """
+                        INSERT INTO current_state (room_id, type, state_key, event_id, membership) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (room_id, type, state_key)
+                        DO UPDATE SET event_id = excluded.event_id, membership = excluded.membership""",
+                        room, pdu.type(), pdu.stateKey(), pdu.eventId().value(), membership(pdu));
+            }
+            if (event.transaction().isPresent()) {
+                NewEvent.Transaction t = event.transaction().get();
+                Sql.update(c, "INSERT INTO event_transactions (user_id, device_id, txn_id, event_id, created_ts) VALUES (?, ?, ?, ?, ?)",
+                        t.userId(), t.deviceId(), t.txnId(), pdu.eventId().value(), t.ts());
+            }
+            return null;
+        });
+    }
+
+    /** A delta on the previous group, or a full snapshot when the chain would grow too long. */
+    private static void writeStateGroup(Connection c, String room, long id, Optional<Long> parent, Pdu pdu) throws SQLException {
+        int parentChain = parent.isEmpty() ? -1
+                : Sql.one(c, "SELECT chain_length FROM state_groups WHERE id = ?", rs -> rs.getInt(1), parent.get()).orElse(-1);
+        Map<StateKey, EventId> entries = new HashMap<>();
+        Long parentId = null;
+        int chain = 0;
+        if (parent.isPresent() && parentChain + 1 < MAX_STATE_CHAIN) {
+            parentId = parent.get();
+            chain = parentChain + 1;
+        } else if (parent.isPresent()) {
+            entries.putAll(resolveGroup(c, parent.get()));
+        }
+        entries.put(new StateKey(pdu.type(), pdu.stateKey()), pdu.eventId());
+        Sql.update(c, "INSERT INTO state_groups (id, room_id, parent_id, chain_length) VALUES (?, ?, ?, ?)", id, room, parentId, chain);
+        for (Map.Entry<StateKey, EventId> e : entries.entrySet()) {
+            Sql.update(c, "INSERT INTO state_group_entries (group_id, type, state_key, event_id) VALUES (?, ?, ?, ?)",
+                    id, e.getKey().type(), e.getKey().stateKey(), e.getValue().value());
+        }
+    }
+
+    @Override
+    public List<RoomId> roomsWithMembership(UserId userId, String membership) {
+        return db.read(c -> Sql.list(c, """
+                SELECT room_id FROM current_state WHERE type = 'm.room.member' AND state_key = ? AND membership = ?
+                ORDER BY room_id""", rs -> RoomId.parse(rs.getString(1)), userId.value(), membership));
+    }
+
+    @Override
+    public long maxStreamOrdering() {
+        return db.read(c -> Sql.count(c, "SELECT COALESCE(MAX(stream_ordering), 0) FROM events"));
+    }
+
+    @Override
+    public long maxStateGroup() {
+        return db.read(c -> Sql.count(c, "SELECT COALESCE(MAX(id), 0) FROM state_groups"));
+    }
+
+    private static String membership(Pdu pdu) {
+        return StateKey.MEMBER.equals(pdu.type()) ? pdu.content().path("membership").asText(null) : null;
+    }
+
+    private static String json(ObjectNode json) {
+        try {
+            return Json.MAPPER.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("event not serialisable", e);
+        }
+    }
+
+    private static StoredEvent storedEvent(ResultSet rs) throws SQLException {
+        try {
+            ObjectNode json = (ObjectNode) Json.MAPPER.readTree(rs.getString("json"));
+            Pdu pdu = Pdu.fromStored(json, RoomVersions.get(rs.getString("room_version")), EventId.parse(rs.getString("event_id")));
+            return new StoredEvent(rs.getLong("stream_ordering"), pdu, rs.getLong("state_group"),
+                    Optional.ofNullable(rs.getString("redacted_by")));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored event is not JSON", e);
+        }
+    }
+}
