@@ -20,6 +20,8 @@ import dev.parley.http.client.LoginRoutes;
 import dev.parley.http.client.ProfileRoutes;
 import dev.parley.http.client.PushRuleRoutes;
 import dev.parley.http.client.RegistrationRoutes;
+import dev.parley.http.client.DirectoryRoutes;
+import dev.parley.http.client.MembershipRoutes;
 import dev.parley.http.client.RoomRoutes;
 import dev.parley.http.client.ThirdPartyIdRoutes;
 import dev.parley.http.client.UserDirectoryRoutes;
@@ -46,13 +48,18 @@ import dev.parley.service.media.Thumbnailer;
 import dev.parley.service.media.UrlPreviewService;
 import dev.parley.service.profile.ProfileService;
 import dev.parley.service.push.PushRuleService;
+import dev.parley.service.room.CanonicalAliasCheck;
 import dev.parley.service.room.EventPipeline;
 import dev.parley.service.room.HistoryVisibility;
 import dev.parley.service.room.MemberProfiles;
 import dev.parley.service.room.Memberships;
 import dev.parley.service.room.RoomAliases;
 import dev.parley.service.room.RoomCreation;
+import dev.parley.service.room.PublicRooms;
+import dev.parley.service.room.RoomDirectory;
+import dev.parley.service.room.RoomPower;
 import dev.parley.service.room.RoomReads;
+import dev.parley.service.room.RoomUpgrades;
 import dev.parley.service.room.StateGroups;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
@@ -65,6 +72,8 @@ import dev.parley.store.jdbc.JdbcProfileStore;
 import dev.parley.store.jdbc.JdbcPushRuleStore;
 import dev.parley.store.jdbc.JdbcRegistrationTokenStore;
 import dev.parley.store.jdbc.JdbcRoomAliasStore;
+import dev.parley.store.jdbc.JdbcRoomDirectoryStore;
+import dev.parley.store.jdbc.JdbcRoomMemberStore;
 import dev.parley.store.jdbc.JdbcRoomStore;
 import dev.parley.store.jdbc.JdbcUrlPreviewStore;
 import dev.parley.store.jdbc.JdbcUserDirectoryStore;
@@ -156,7 +165,7 @@ public final class Homeserver implements AutoCloseable {
 
     /** The room services: the event pipeline and what is built on it. */
     private record Rooms(EventPipeline pipeline, Memberships memberships, RoomReads reads, RoomAliases aliases,
-                         RoomCreation creation) {
+                         RoomCreation creation, RoomDirectory directory, PublicRooms publicRooms, RoomUpgrades upgrades) {
     }
 
     private static Rooms rooms(Database database, ServerName serverName, SigningKey signingKey, ProfileService profiles,
@@ -174,11 +183,17 @@ public final class Homeserver implements AutoCloseable {
                 return profiles.text(userId, "avatar_url");
             }
         };
-        Memberships memberships = new Memberships(pipeline, store, memberProfiles, serverName);
-        RoomAliases aliases = new RoomAliases(new JdbcRoomAliasStore(database), serverName);
+        JdbcRoomMemberStore members = new JdbcRoomMemberStore(database);
+        JdbcRoomAliasStore aliasStore = new JdbcRoomAliasStore(database);
+        pipeline.addCheck(new CanonicalAliasCheck(aliasStore));
+        Memberships memberships = new Memberships(pipeline, store, members, memberProfiles, serverName);
+        RoomAliases aliases = new RoomAliases(aliasStore, serverName);
         StateGroups stateGroups = new StateGroups(store);
-        RoomReads reads = new RoomReads(store, stateGroups, new HistoryVisibility(store, stateGroups), clock);
-        return new Rooms(pipeline, memberships, reads, aliases, new RoomCreation(pipeline, memberships, aliases));
+        RoomReads reads = new RoomReads(store, stateGroups, new HistoryVisibility(store, stateGroups, members), clock, members);
+        return new Rooms(pipeline, memberships, reads, aliases, new RoomCreation(pipeline, memberships, aliases),
+                new RoomDirectory(aliasStore, members, new RoomPower(store), pipeline, serverName),
+                new PublicRooms(new JdbcRoomDirectoryStore(database), serverName),
+                new RoomUpgrades(pipeline, memberships, store, aliasStore));
     }
 
     /** {@code GET /capabilities}: what this server supports, per the spec's capability names. */
@@ -230,6 +245,8 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(ThirdPartyIdRoutes.routes());
             routes.addAll(RoomRoutes.routes(rooms.creation(), rooms.pipeline(), rooms.memberships(), rooms.reads(),
                     rooms.aliases()));
+            routes.addAll(DirectoryRoutes.routes(rooms.directory(), rooms.publicRooms()));
+            routes.addAll(MembershipRoutes.routes(rooms.memberships(), rooms.aliases(), rooms.upgrades()));
             MediaService media = new MediaService(new JdbcMediaStore(database), new MediaFiles(config.media().path()),
                     new Thumbnailer(config.media().maxThumbnailSourcePixels()), accounts.service().serverName(),
                     config.media(), clock);

@@ -20,4 +20,7 @@ public interface RoomAliasStore {
     List<RoomAlias> aliasesOf(RoomId roomId);
 
     void setPublished(RoomId roomId, boolean published);
+
+    /** Points every alias of {@code from} at {@code to} (a room upgrade); returns the aliases moved. */
+    List<RoomAlias> moveAliases(RoomId from, RoomId to);
 }

@@ -80,6 +80,8 @@ public enum ErrCode {
 
     // Rooms.
     ROOM_IN_USE("M_ROOM_IN_USE", 400),
+    /** {@code PUT /directory/room/{roomAlias}} for a taken alias: the spec's 409 with {@code M_UNKNOWN}. */
+    ROOM_ALIAS_EXISTS("M_UNKNOWN", 409),
     BAD_ALIAS("M_BAD_ALIAS", 400),
     INVALID_ROOM_STATE("M_INVALID_ROOM_STATE", 400),
     UNSUPPORTED_ROOM_VERSION("M_UNSUPPORTED_ROOM_VERSION", 400),
@@ -88,7 +90,8 @@ public enum ErrCode {
     INVITE_BLOCKED("M_INVITE_BLOCKED", 403),
     CANNOT_LEAVE_SERVER_NOTICE_ROOM("M_CANNOT_LEAVE_SERVER_NOTICE_ROOM", 403),
     UNABLE_TO_AUTHORISE_JOIN("M_UNABLE_TO_AUTHORISE_JOIN", 400),
-    UNABLE_TO_GRANT_JOIN("M_UNABLE_TO_GRANT_JOIN", 502),
+    /** Server-Server API, "Restricted rooms": 400, as {@code M_UNABLE_TO_AUTHORISE_JOIN}. */
+    UNABLE_TO_GRANT_JOIN("M_UNABLE_TO_GRANT_JOIN", 400),
     DUPLICATE_ANNOTATION("M_DUPLICATE_ANNOTATION", 400),
 
     // Media and end-to-end encryption.

@@ -65,6 +65,7 @@ public final class EventPipeline {
     private final LocalSignatures signatures;
     private final RoomLocks locks = new RoomLocks();
     private final List<RoomEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<LocalEventCheck> checks = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
 
     public EventPipeline(RoomStore store, ServerName serverName, SigningKey signingKey, Clock clock) {
@@ -79,6 +80,11 @@ public final class EventPipeline {
 
     public void addListener(RoomEventListener listener) {
         listeners.add(listener);
+    }
+
+    /** Adds a check every local event must pass after the authorization rules. */
+    public void addCheck(LocalEventCheck check) {
+        checks.add(check);
     }
 
     /** The stream position up to which every event is persisted (sync tokens count in these). */
@@ -184,6 +190,9 @@ public final class EventPipeline {
         AuthDecision decision = new EventAuthorizer(version, signatures).authorizeByState(pdu, state);
         if (!decision.isAllowed()) {
             throw MatrixException.forbidden(forbiddenMessage(decision));
+        }
+        for (LocalEventCheck check : checks) {
+            check.check(pdu, state);
         }
         return persist(pdu, stateGroupBefore, transaction);
     }

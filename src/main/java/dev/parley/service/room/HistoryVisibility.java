@@ -3,6 +3,7 @@ package dev.parley.service.room;
 import dev.parley.core.auth.StateKey;
 import dev.parley.core.id.EventId;
 import dev.parley.core.id.UserId;
+import dev.parley.store.RoomMemberStore;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
 import java.util.Map;
@@ -12,15 +13,18 @@ import java.util.Optional;
  * Whether a user may see an event (Client-Server API, "History visibility"), from the state at
  * the event and the user's current membership:
  * world_readable — anyone; the user joined at the event — yes; shared — current members;
- * invited — users invited (or joined) at the event; joined — users joined at the event.
+ * invited — users invited (or joined) at the event; joined — users joined at the event. Users
+ * who forgot the room see only what is world-readable.
  */
 public final class HistoryVisibility {
     private final RoomStore store;
     private final StateGroups stateGroups;
+    private final RoomMemberStore members;
 
-    public HistoryVisibility(RoomStore store, StateGroups stateGroups) {
+    public HistoryVisibility(RoomStore store, StateGroups stateGroups, RoomMemberStore members) {
         this.store = store;
         this.stateGroups = stateGroups;
+        this.members = members;
     }
 
     public boolean canSee(UserId viewer, StoredEvent event) {
@@ -29,6 +33,10 @@ public final class HistoryVisibility {
                 .orElse("shared");
         if ("world_readable".equals(visibility)) {
             return true;
+        }
+        if (members.isForgotten(viewer, event.pdu().roomId())) {
+            // "Leaving rooms": once forgotten, a room's history is no longer retrievable.
+            return false;
         }
         String membershipAtEvent = content(state.get(StateKey.member(viewer)), "membership").orElse("leave");
         if ("join".equals(membershipAtEvent)) {

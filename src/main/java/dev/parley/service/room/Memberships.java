@@ -2,12 +2,15 @@ package dev.parley.service.room;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.auth.StateKey;
+import dev.parley.core.error.ErrCode;
 import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.ServerName;
 import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
 import dev.parley.service.room.EventPipeline.Draft;
+import dev.parley.store.RoomMemberStore;
+import dev.parley.store.RoomRow;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
 import java.util.Optional;
@@ -22,20 +25,57 @@ public final class Memberships {
     private final RoomStore rooms;
     private final MemberProfiles profiles;
     private final ServerName serverName;
+    private final RoomMemberStore members;
+    private final RestrictedJoins restrictedJoins;
 
-    public Memberships(EventPipeline pipeline, RoomStore rooms, MemberProfiles profiles, ServerName serverName) {
+    public Memberships(EventPipeline pipeline, RoomStore rooms, RoomMemberStore members, MemberProfiles profiles,
+                       ServerName serverName) {
         this.pipeline = pipeline;
         this.rooms = rooms;
+        this.members = members;
         this.profiles = profiles;
         this.serverName = serverName;
+        this.restrictedJoins = new RestrictedJoins(new RoomPower(rooms), members, serverName);
     }
 
+    /**
+     * Joins the user; in a restricted room without an invite, through a local member who may
+     * invite (see {@link RestrictedJoins}).
+     */
     public StoredEvent join(RoomId roomId, UserId user, Optional<String> reason) {
-        requireLocalRoom(roomId);
-        ObjectNode content = content("join", reason);
-        profiles.displayName(user).ifPresent(name -> content.put("displayname", name));
-        profiles.avatarUrl(user).ifPresent(url -> content.put("avatar_url", url));
+        RoomRow room = requireLocalRoom(roomId);
+        ObjectNode content = withProfile(content("join", reason), user);
+        restrictedJoins.authoriser(room, user)
+                .ifPresent(authoriser -> content.put("join_authorised_via_users_server", authoriser.value()));
         return change(roomId, user, user, content);
+    }
+
+    /**
+     * {@code POST /knock/{roomIdOrAlias}} (Client-Server API, "Knocking on rooms"): the
+     * authorization rules let users knock where the join rule is {@code knock} (v7+) or
+     * {@code knock_restricted} (v10+) and they are not joined, invited or banned.
+     */
+    public StoredEvent knock(RoomId roomId, UserId user, Optional<String> reason) {
+        requireLocalRoom(roomId);
+        return change(roomId, user, user, withProfile(content("knock", reason), user));
+    }
+
+    /**
+     * {@code POST /rooms/{roomId}/forget} (Client-Server API, "Leaving rooms"): only after leaving
+     * (or being banned); 400 {@code M_UNKNOWN} while joined, invited or knocking, as the spec's
+     * example shows. Forgetting a room one was never in changes nothing.
+     */
+    public void forget(RoomId roomId, UserId user) {
+        Optional<StoredEvent> member = rooms.currentStateEvent(roomId, StateKey.member(user)).flatMap(rooms::event);
+        if (member.isEmpty()) {
+            return;
+        }
+        String membership = member.get().pdu().content().path("membership").asText("");
+        if (!membership.equals("leave") && !membership.equals("ban")) {
+            throw new MatrixException(ErrCode.UNKNOWN, "User " + user.value() + " is in room " + roomId.value()
+                    + " (membership " + membership + "); leave it first");
+        }
+        members.forget(user, roomId, member.get().pdu().eventId());
     }
 
     public StoredEvent invite(RoomId roomId, UserId sender, UserId target, Optional<String> reason, boolean isDirect) {
@@ -43,9 +83,7 @@ public final class Memberships {
         if (!target.server().equals(serverName)) {
             throw MatrixException.forbidden("Inviting users of other servers needs federation, which is not available yet");
         }
-        ObjectNode content = content("invite", reason);
-        profiles.displayName(target).ifPresent(name -> content.put("displayname", name));
-        profiles.avatarUrl(target).ifPresent(url -> content.put("avatar_url", url));
+        ObjectNode content = withProfile(content("invite", reason), target);
         if (isDirect) {
             content.put("is_direct", true);
         }
@@ -89,10 +127,15 @@ public final class Memberships {
         return pipeline.send(roomId, sender, Draft.state(StateKey.MEMBER, target.value(), content), Optional.empty());
     }
 
-    private void requireLocalRoom(RoomId roomId) {
-        if (rooms.room(roomId).isEmpty()) {
-            throw MatrixException.notFound("Unknown room (rooms on other servers need federation, not available yet)");
-        }
+    private RoomRow requireLocalRoom(RoomId roomId) {
+        return rooms.room(roomId).orElseThrow(() ->
+                MatrixException.notFound("Unknown room (rooms on other servers need federation, not available yet)"));
+    }
+
+    private ObjectNode withProfile(ObjectNode content, UserId user) {
+        profiles.displayName(user).ifPresent(name -> content.put("displayname", name));
+        profiles.avatarUrl(user).ifPresent(url -> content.put("avatar_url", url));
+        return content;
     }
 
     private static ObjectNode content(String membership, Optional<String> reason) {

@@ -6,6 +6,7 @@ import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
+import dev.parley.store.RoomMemberStore;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
 import java.time.Clock;
@@ -19,19 +20,23 @@ import java.util.function.Predicate;
 
 /**
  * Reading rooms (Client-Server API, "Getting events for a room"): single events, state and
- * members, each read checked against the reader's membership and the history visibility.
+ * members, each read checked against the reader's membership and the history visibility. A
+ * forgotten room reads as one the user was never in.
  */
 public final class RoomReads {
     private final RoomStore store;
     private final StateGroups stateGroups;
     private final HistoryVisibility visibility;
     private final Clock clock;
+    private final RoomMemberStore members;
 
-    public RoomReads(RoomStore store, StateGroups stateGroups, HistoryVisibility visibility, Clock clock) {
+    public RoomReads(RoomStore store, StateGroups stateGroups, HistoryVisibility visibility, Clock clock,
+                     RoomMemberStore members) {
         this.store = store;
         this.stateGroups = stateGroups;
         this.visibility = visibility;
         this.clock = clock;
+        this.members = members;
     }
 
     /** {@code GET /rooms/{roomId}/event/{eventId}}: 404 unless the event is in the room and visible. */
@@ -98,6 +103,9 @@ public final class RoomReads {
         }
         Optional<StoredEvent> member = store.currentStateEvent(roomId, StateKey.member(viewer)).flatMap(store::event);
         String membership = member.map(e -> e.pdu().content().path("membership").asText()).orElse("");
+        if (members.isForgotten(viewer, roomId)) {
+            membership = "forgotten";
+        }
         return switch (membership) {
             case "join" -> store.currentState(roomId);
             case "leave", "ban" -> stateGroups.get(member.get().stateGroup());

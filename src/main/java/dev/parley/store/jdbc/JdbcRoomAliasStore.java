@@ -47,4 +47,14 @@ public final class JdbcRoomAliasStore implements RoomAliasStore {
     public void setPublished(RoomId roomId, boolean published) {
         db.write(c -> Sql.update(c, "UPDATE rooms SET published = ? WHERE room_id = ?", published, roomId.value()));
     }
+
+    @Override
+    public List<RoomAlias> moveAliases(RoomId from, RoomId to) {
+        return db.write(c -> {
+            List<RoomAlias> moved = Sql.list(c, "SELECT alias FROM room_aliases WHERE room_id = ? ORDER BY alias",
+                    rs -> RoomAlias.parse(rs.getString(1)), from.value());
+            Sql.update(c, "UPDATE room_aliases SET room_id = ? WHERE room_id = ?", to.value(), from.value());
+            return moved;
+        });
+    }
 }
