@@ -50,6 +50,7 @@ import dev.parley.service.profile.ProfileService;
 import dev.parley.service.push.PushRuleService;
 import dev.parley.service.room.CanonicalAliasCheck;
 import dev.parley.service.room.EventPipeline;
+import dev.parley.service.room.ForgottenRooms;
 import dev.parley.service.room.HistoryVisibility;
 import dev.parley.service.room.MemberProfiles;
 import dev.parley.service.room.Memberships;
@@ -186,10 +187,13 @@ public final class Homeserver implements AutoCloseable {
         JdbcRoomMemberStore members = new JdbcRoomMemberStore(database);
         JdbcRoomAliasStore aliasStore = new JdbcRoomAliasStore(database);
         pipeline.addCheck(new CanonicalAliasCheck(aliasStore));
-        Memberships memberships = new Memberships(pipeline, store, members, memberProfiles, serverName);
+        ForgottenRooms forgotten = new ForgottenRooms(members);
+        pipeline.addListener(forgotten);
+        Memberships memberships = new Memberships(pipeline, store, members, forgotten, memberProfiles, serverName);
         RoomAliases aliases = new RoomAliases(aliasStore, serverName);
         StateGroups stateGroups = new StateGroups(store);
-        RoomReads reads = new RoomReads(store, stateGroups, new HistoryVisibility(store, stateGroups, members), clock, members);
+        RoomReads reads = new RoomReads(store, stateGroups, new HistoryVisibility(store, stateGroups, forgotten), clock,
+                forgotten);
         return new Rooms(pipeline, memberships, reads, aliases, new RoomCreation(pipeline, memberships, aliases),
                 new RoomDirectory(aliasStore, members, new RoomPower(store), pipeline, serverName),
                 new PublicRooms(new JdbcRoomDirectoryStore(database), serverName),

@@ -3,7 +3,6 @@ package dev.parley.service.room;
 import dev.parley.core.auth.StateKey;
 import dev.parley.core.id.EventId;
 import dev.parley.core.id.UserId;
-import dev.parley.store.RoomMemberStore;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
 import java.util.Map;
@@ -19,12 +18,12 @@ import java.util.Optional;
 public final class HistoryVisibility {
     private final RoomStore store;
     private final StateGroups stateGroups;
-    private final RoomMemberStore members;
+    private final ForgottenRooms forgotten;
 
-    public HistoryVisibility(RoomStore store, StateGroups stateGroups, RoomMemberStore members) {
+    public HistoryVisibility(RoomStore store, StateGroups stateGroups, ForgottenRooms forgotten) {
         this.store = store;
         this.stateGroups = stateGroups;
-        this.members = members;
+        this.forgotten = forgotten;
     }
 
     public boolean canSee(UserId viewer, StoredEvent event) {
@@ -34,7 +33,7 @@ public final class HistoryVisibility {
         if ("world_readable".equals(visibility)) {
             return true;
         }
-        if (members.isForgotten(viewer, event.pdu().roomId())) {
+        if (forgotten.isForgotten(viewer, event.pdu().roomId())) {
             // "Leaving rooms": once forgotten, a room's history is no longer retrievable.
             return false;
         }

@@ -25,14 +25,14 @@ public final class Memberships {
     private final RoomStore rooms;
     private final MemberProfiles profiles;
     private final ServerName serverName;
-    private final RoomMemberStore members;
+    private final ForgottenRooms forgotten;
     private final RestrictedJoins restrictedJoins;
 
-    public Memberships(EventPipeline pipeline, RoomStore rooms, RoomMemberStore members, MemberProfiles profiles,
-                       ServerName serverName) {
+    public Memberships(EventPipeline pipeline, RoomStore rooms, RoomMemberStore members, ForgottenRooms forgotten,
+                       MemberProfiles profiles, ServerName serverName) {
         this.pipeline = pipeline;
         this.rooms = rooms;
-        this.members = members;
+        this.forgotten = forgotten;
         this.profiles = profiles;
         this.serverName = serverName;
         this.restrictedJoins = new RestrictedJoins(new RoomPower(rooms), members, serverName);
@@ -75,7 +75,7 @@ public final class Memberships {
             throw new MatrixException(ErrCode.UNKNOWN, "User " + user.value() + " is in room " + roomId.value()
                     + " (membership " + membership + "); leave it first");
         }
-        members.forget(user, roomId, member.get().pdu().eventId());
+        forgotten.forget(user, roomId, member.get().pdu().eventId());
     }
 
     public StoredEvent invite(RoomId roomId, UserId sender, UserId target, Optional<String> reason, boolean isDirect) {

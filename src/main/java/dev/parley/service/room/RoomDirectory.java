@@ -96,8 +96,7 @@ public final class RoomDirectory {
 
     /** {@code GET /rooms/{roomId}/aliases}: for joined members, or anyone when the room is world-readable. */
     public List<RoomAlias> localAliases(RoomId roomId, UserId requester) {
-        boolean known = aliasesVisibleTo(roomId, requester);
-        if (!known) {
+        if (!aliasesVisibleTo(roomId, requester)) {
             throw MatrixException.forbidden("You are not a member of the room");
         }
         return aliases.aliasesOf(roomId);

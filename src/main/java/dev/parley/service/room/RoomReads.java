@@ -6,7 +6,6 @@ import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
-import dev.parley.store.RoomMemberStore;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
 import java.time.Clock;
@@ -28,15 +27,15 @@ public final class RoomReads {
     private final StateGroups stateGroups;
     private final HistoryVisibility visibility;
     private final Clock clock;
-    private final RoomMemberStore members;
+    private final ForgottenRooms forgotten;
 
     public RoomReads(RoomStore store, StateGroups stateGroups, HistoryVisibility visibility, Clock clock,
-                     RoomMemberStore members) {
+                     ForgottenRooms forgotten) {
         this.store = store;
         this.stateGroups = stateGroups;
         this.visibility = visibility;
         this.clock = clock;
-        this.members = members;
+        this.forgotten = forgotten;
     }
 
     /** {@code GET /rooms/{roomId}/event/{eventId}}: 404 unless the event is in the room and visible. */
@@ -103,7 +102,7 @@ public final class RoomReads {
         }
         Optional<StoredEvent> member = store.currentStateEvent(roomId, StateKey.member(viewer)).flatMap(store::event);
         String membership = member.map(e -> e.pdu().content().path("membership").asText()).orElse("");
-        if (members.isForgotten(viewer, roomId)) {
+        if (forgotten.isForgotten(viewer, roomId)) {
             membership = "forgotten";
         }
         return switch (membership) {
