@@ -60,6 +60,10 @@ public class StateResolutionBenchmark {
     @Param({"11", "12"})
     public String roomVersion;
 
+    /** Whether members were invited before joining, which doubles the auth DAG behind the state. */
+    @Param({"false", "true"})
+    public boolean invitedMembers;
+
     private BenchRoom room;
     private List<StateMap> fork;
 
@@ -92,6 +96,9 @@ public class StateResolutionBenchmark {
                 main.add("m.bench.state", ALICE, "k" + custom++, obj().put("value", custom));
             } else {
                 String user = user(member++);
+                if (invitedMembers) {
+                    main.add(StateKey.MEMBER, MOD, user, membership("invite"));
+                }
                 main.add(StateKey.MEMBER, user, user, membership("join"));
             }
         }
@@ -106,8 +113,8 @@ public class StateResolutionBenchmark {
         if (resolved.size() < ROOM_STATE) {
             throw new IllegalStateException("Resolved state lost entries: " + resolved.size());
         }
-        System.out.printf("%nroom v%s: %d events, states of %d and %d entries, resolved to %d%n", roomVersion,
-                room.eventCount(), fork.get(0).size(), fork.get(1).size(), resolved.size());
+        System.out.printf("%nroom v%s (invited members: %s): %d events, states of %d and %d entries, resolved to %d%n", roomVersion,
+                invitedMembers, room.eventCount(), fork.get(0).size(), fork.get(1).size(), resolved.size());
     }
 
     /** One branch: new joins, profile changes, bans by {@code admin}, topics; power level changes if {@code changesPower}. */
