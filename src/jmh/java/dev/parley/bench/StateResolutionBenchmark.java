@@ -33,6 +33,12 @@ import java.util.concurrent.TimeUnit;
  * branches of 1,000 events each (joins, profile changes, bans, topics, power level changes on one
  * side, a moderator's bans on the other, each admin's own profile change), resolved into one
  * state. Target: 100 ms or less.
+ *
+ * <p>Run: {@code java --enable-native-access=ALL-UNNAMED -jar target/benchmarks.jar -f 1 -wi 2 -i 3
+ * StateResolutionBenchmark}. Measured on the 2-core build machine (JDK 25, shared with other
+ * builds): about 31 ms (v11) and 29 ms (v12) per resolution; with invited members, whose auth
+ * chain behind the state is twice as large, about 75 ms. Most of the time is the one walk of the
+ * unconflicted events' auth chain (see {@code UnconflictedAuthChain}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
