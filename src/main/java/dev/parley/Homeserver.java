@@ -2,6 +2,7 @@ package dev.parley;
 
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.SigningKeyFile;
+import dev.parley.core.auth.StateKey;
 import dev.parley.core.crypto.SigningKey;
 import dev.parley.core.id.ServerName;
 import dev.parley.core.id.UserId;
@@ -23,6 +24,7 @@ import dev.parley.http.client.RegistrationRoutes;
 import dev.parley.http.client.DirectoryRoutes;
 import dev.parley.http.client.MembershipRoutes;
 import dev.parley.http.client.RoomRoutes;
+import dev.parley.http.client.SyncRoutes;
 import dev.parley.http.client.ThirdPartyIdRoutes;
 import dev.parley.http.client.UserDirectoryRoutes;
 import dev.parley.http.federation.VersionRoutes;
@@ -46,6 +48,7 @@ import dev.parley.service.media.MediaFiles;
 import dev.parley.service.media.MediaService;
 import dev.parley.service.media.Thumbnailer;
 import dev.parley.service.media.UrlPreviewService;
+import dev.parley.service.notify.Notifier;
 import dev.parley.service.profile.ProfileService;
 import dev.parley.service.push.PushRuleService;
 import dev.parley.service.room.CanonicalAliasCheck;
@@ -62,6 +65,8 @@ import dev.parley.service.room.RoomPower;
 import dev.parley.service.room.RoomReads;
 import dev.parley.service.room.RoomUpgrades;
 import dev.parley.service.room.StateGroups;
+import dev.parley.service.sync.RoomSections;
+import dev.parley.service.sync.SyncService;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
 import dev.parley.store.jdbc.JdbcAccessTokenStore;
@@ -111,9 +116,11 @@ public final class Homeserver implements AutoCloseable {
     private final Accounts accounts;
     private final MediaService media;
     private final UrlPreviewService previews;
+    private final Notifier notifier;
 
     private Homeserver(Database database, HttpServer http, JvmGcMetrics gcMetrics, Accounts accounts,
-                       MediaService media, UrlPreviewService previews) {
+                       MediaService media, UrlPreviewService previews, Notifier notifier) {
+        this.notifier = notifier;
         this.database = database;
         this.http = http;
         this.gcMetrics = gcMetrics;
@@ -165,8 +172,9 @@ public final class Homeserver implements AutoCloseable {
     }
 
     /** The room services: the event pipeline and what is built on it. */
-    private record Rooms(EventPipeline pipeline, Memberships memberships, RoomReads reads, RoomAliases aliases,
-                         RoomCreation creation, RoomDirectory directory, PublicRooms publicRooms, RoomUpgrades upgrades) {
+    private record Rooms(JdbcRoomStore store, EventPipeline pipeline, Memberships memberships, RoomReads reads,
+                         RoomAliases aliases, RoomCreation creation, StateGroups stateGroups, HistoryVisibility visibility,
+                         RoomDirectory directory, PublicRooms publicRooms, RoomUpgrades upgrades) {
     }
 
     private static Rooms rooms(Database database, ServerName serverName, SigningKey signingKey, ProfileService profiles,
@@ -192,9 +200,10 @@ public final class Homeserver implements AutoCloseable {
         Memberships memberships = new Memberships(pipeline, store, members, forgotten, memberProfiles, serverName);
         RoomAliases aliases = new RoomAliases(aliasStore, serverName);
         StateGroups stateGroups = new StateGroups(store);
-        RoomReads reads = new RoomReads(store, stateGroups, new HistoryVisibility(store, stateGroups, forgotten), clock,
-                forgotten);
-        return new Rooms(pipeline, memberships, reads, aliases, new RoomCreation(pipeline, memberships, aliases),
+        HistoryVisibility visibility = new HistoryVisibility(store, stateGroups, forgotten);
+        RoomReads reads = new RoomReads(store, stateGroups, visibility, clock, forgotten);
+        return new Rooms(store, pipeline, memberships, reads, aliases, new RoomCreation(pipeline, memberships, aliases),
+                stateGroups, visibility,
                 new RoomDirectory(aliasStore, members, new RoomPower(store), pipeline, serverName),
                 new PublicRooms(new JdbcRoomDirectoryStore(database), serverName),
                 new RoomUpgrades(pipeline, memberships, store, aliasStore));
@@ -241,10 +250,23 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(CapabilitiesRoutes.routes(() -> capabilities(profiles)));
             routes.addAll(ProfileRoutes.routes(profiles));
             routes.addAll(PushRuleRoutes.routes(pushRules));
-            routes.addAll(AccountDataRoutes.routes(new AccountDataService(new JdbcAccountDataStore(database), List.of(
+            AccountDataService accountData = new AccountDataService(new JdbcAccountDataStore(database), List.of(
                     new ManagedAccountData(PushRuleService.ACCOUNT_DATA_TYPE, pushRules::accountDataContent,
-                            pushRules::position)))));
-            routes.addAll(FilterRoutes.routes(new FilterService(new JdbcFilterStore(database))));
+                            pushRules::position)));
+            routes.addAll(AccountDataRoutes.routes(accountData));
+            FilterService filters = new FilterService(new JdbcFilterStore(database));
+            routes.addAll(FilterRoutes.routes(filters));
+            Notifier notifier = new Notifier();
+            rooms.pipeline().addListener(event -> {
+                notifier.roomChanged(event.pdu().roomId());
+                if (StateKey.MEMBER.equals(event.pdu().type())) {
+                    // An invite (or any membership change) concerns its target even before they are in the room.
+                    notifier.userChanged(UserId.parse(event.pdu().stateKey()));
+                }
+            });
+            accountData.addListener(notifier::userChanged);
+            routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), new RoomSections(rooms.store(),
+                    rooms.stateGroups(), rooms.visibility(), clock), rooms.pipeline(), accountData, notifier), filters));
             routes.addAll(UserDirectoryRoutes.routes(new UserDirectoryService(new JdbcUserDirectoryStore(database))));
             routes.addAll(ThirdPartyIdRoutes.routes());
             routes.addAll(RoomRoutes.routes(rooms.creation(), rooms.pipeline(), rooms.memberships(), rooms.reads(),
@@ -267,7 +289,7 @@ public final class Homeserver implements AutoCloseable {
 
             HttpServer http = new HttpServer(config, routes, accounts::authenticate, metrics, database::isHealthy);
             http.start();
-            Homeserver server = new Homeserver(database, http, gc, accounts, media, previews);
+            Homeserver server = new Homeserver(database, http, gc, accounts, media, previews, notifier);
             log.info("Parley {} serving {} (signing key {}) on {} (database: {}) — ready in {} ms", version(),
                     config.serverName(), signingKey.keyId(),
                     server.describeListeners(config), database.dialect().name().toLowerCase(java.util.Locale.ROOT),
@@ -321,6 +343,7 @@ public final class Homeserver implements AutoCloseable {
     /** Graceful: stop accepting, finish in-flight requests, then close the database. */
     @Override
     public void close() {
+        notifier.close();
         try {
             http.close();
         } catch (Exception e) {

@@ -44,6 +44,19 @@ public interface RoomStore {
     /** Rooms in which the user's current membership is {@code membership} (e.g. "join"). */
     List<RoomId> roomsWithMembership(UserId userId, String membership);
 
+    /**
+     * The room's events with stream ordering in ({@code after}, {@code upTo}], oldest first: the
+     * newest {@code limit + 1} of them, so the caller can tell whether more came before.
+     */
+    List<StoredEvent> recentEvents(RoomId roomId, long after, long upTo, int limit);
+
+    /** A change of one user's membership, as a position on the event stream. */
+    record MembershipChange(RoomId roomId, String membership, long streamOrdering) {
+    }
+
+    /** The user's membership events with stream ordering in ({@code after}, {@code upTo}], oldest first. */
+    List<MembershipChange> membershipChanges(UserId userId, long after, long upTo);
+
     /** Highest stream ordering and state group id in use, to continue counting after a restart. */
     long maxStreamOrdering();
 

@@ -86,3 +86,6 @@ CREATE TABLE room_aliases (
     creator TEXT NOT NULL
 );
 CREATE INDEX room_aliases_by_room ON room_aliases (room_id);
+
+-- A user's membership changes in stream order, for /sync.
+CREATE INDEX events_by_state_key ON events (state_key, type, stream_ordering);

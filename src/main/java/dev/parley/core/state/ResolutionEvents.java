@@ -49,42 +49,43 @@ final class ResolutionEvents implements EventSource {
     /**
      * Visits the auth chains of {@code seeds} (not the seeds themselves, unless reached from
      * another seed), each event once. The walk does not enter {@code boundary} events; use
-     * {@link Set#of()} for a complete walk. Returns the visited IDs.
+     * {@link Set#of()} for a complete walk. Returns the visited IDs, including any unknown ones.
      */
     Set<EventId> walkAuthChains(Collection<EventId> seeds, Set<EventId> boundary, Consumer<Pdu> visitor) {
         return walkAuthChains(seeds, true, boundary, visitor);
     }
 
     /**
-     * As {@link #walkAuthChains(Collection, Set, Consumer)}; with {@code memoiseSeeds} false the
-     * seeds are read straight from the source and not kept, for walks from the whole room state.
+     * As {@link #walkAuthChains(Collection, Set, Consumer)}; with {@code memoise} false the events
+     * are read straight from the source and not kept, for the walk from the whole room state,
+     * whose events the later steps rarely need again.
      */
-    Set<EventId> walkAuthChains(Collection<EventId> seeds, boolean memoiseSeeds, Set<EventId> boundary,
+    Set<EventId> walkAuthChains(Collection<EventId> seeds, boolean memoise, Set<EventId> boundary,
                                 Consumer<Pdu> visitor) {
-        Set<EventId> visited = new HashSet<>();
+        Set<EventId> visited = new HashSet<>(Math.max(16, seeds.size() * 2));
         ArrayDeque<EventId> todo = new ArrayDeque<>();
         for (EventId seed : seeds) {
-            Pdu event = memoiseSeeds ? get(seed) : source.event(seed).orElse(null);
-            if (event != null) {
-                todo.addAll(event.authEvents());
-            }
+            enqueueAuthEvents(memoise ? get(seed) : source.event(seed).orElse(null), boundary, visited, todo);
         }
         while (!todo.isEmpty()) {
-            EventId id = todo.pop();
-            if (boundary.contains(id) || !visited.add(id)) {
-                continue;
-            }
-            Pdu event = get(id);
-            if (event == null) {
-                continue;
-            }
-            visitor.accept(event);
-            for (EventId auth : event.authEvents()) {
-                if (!visited.contains(auth)) {
-                    todo.push(auth);
-                }
+            Pdu event = memoise ? get(todo.pop()) : source.event(todo.pop()).orElse(null);
+            if (event != null) {
+                visitor.accept(event);
+                enqueueAuthEvents(event, boundary, visited, todo);
             }
         }
         return visited;
+    }
+
+    private static void enqueueAuthEvents(Pdu event, Set<EventId> boundary, Set<EventId> visited,
+                                          ArrayDeque<EventId> todo) {
+        if (event == null) {
+            return;
+        }
+        for (EventId auth : event.authEvents()) {
+            if (!boundary.contains(auth) && visited.add(auth)) {
+                todo.push(auth);
+            }
+        }
     }
 }

@@ -22,19 +22,28 @@ record StateSplit(StateMap first, Set<EventId> conflicted, Set<StateKey> conflic
     static StateSplit of(List<StateMap> states) {
         StateMap first = states.getFirst();
         Set<StateKey> conflictedKeys = new HashSet<>();
+        int[] sharedWithFirst = new int[states.size()];
         for (Map.Entry<StateKey, EventId> entry : first.asMap().entrySet()) {
+            boolean same = true;
             for (int i = 1; i < states.size(); i++) {
-                if (!entry.getValue().equals(states.get(i).getOrNull(entry.getKey()))) {
-                    conflictedKeys.add(entry.getKey());
-                    break;
+                EventId other = states.get(i).getOrNull(entry.getKey());
+                if (other != null) {
+                    sharedWithFirst[i]++;
                 }
+                same &= entry.getValue().equals(other);
+            }
+            if (!same) {
+                conflictedKeys.add(entry.getKey());
             }
         }
-        // Keys missing from the first state are conflicted wherever they appear.
+        // Keys missing from the first state are conflicted wherever they appear; a state that has
+        // no key beyond those it shares with the first need not be scanned for them.
         for (int i = 1; i < states.size(); i++) {
-            for (StateKey key : states.get(i).asMap().keySet()) {
-                if (!first.containsKey(key)) {
-                    conflictedKeys.add(key);
+            if (states.get(i).size() > sharedWithFirst[i]) {
+                for (StateKey key : states.get(i).asMap().keySet()) {
+                    if (!first.containsKey(key)) {
+                        conflictedKeys.add(key);
+                    }
                 }
             }
         }

@@ -31,6 +31,8 @@ public final class AccountDataService {
     private final Map<String, ManagedAccountData> managed = new HashMap<>();
 
     /** @param managed the global account data kept elsewhere, read through here ({@code m.push_rules}) */
+    private final List<java.util.function.Consumer<UserId>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public AccountDataService(AccountDataStore store, List<ManagedAccountData> managed) {
         this.store = store;
         managed.forEach(m -> this.managed.put(m.type(), m));
@@ -52,6 +54,11 @@ public final class AccountDataService {
     }
 
     /** @throws MatrixException 405 {@code M_BAD_JSON} for the types the server manages */
+    /** Told after each change of a user's account data (sync's notifier listens). */
+    public void addListener(java.util.function.Consumer<UserId> listener) {
+        listeners.add(listener);
+    }
+
     public void put(UserId requester, UserId owner, Optional<RoomId> room, String type, ObjectNode content) {
         requireOwner(requester, owner);
         if (SERVER_MANAGED.contains(type)) {
@@ -59,6 +66,7 @@ public final class AccountDataService {
                     "Cannot set " + type + " through this API.");
         }
         store.put(owner, room, type, content);
+        listeners.forEach(l -> l.accept(owner));
     }
 
     /**

@@ -6,16 +6,20 @@ import dev.parley.core.id.UserId;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Whether a user may see an event (Client-Server API, "History visibility"), from the state at
- * the event and the user's current membership:
- * world_readable — anyone; the user joined at the event — yes; shared — current members;
- * invited — users invited (or joined) at the event; joined — users joined at the event. Users
- * who forgot the room see only what is world-readable.
+ * the event (the state before it) and the user's current membership:
+ * world_readable — anyone; the user was joined — yes; shared — current members; invited —
+ * users who were invited. A history_visibility event, and a user's own membership event, are
+ * visible if the state before or after it allows. Users who forgot the room see only what is
+ * world-readable.
  */
 public final class HistoryVisibility {
+    private static final StateKey HISTORY_VISIBILITY = new StateKey("m.room.history_visibility", "");
+
     private final RoomStore store;
     private final StateGroups stateGroups;
     private final ForgottenRooms forgotten;
@@ -27,9 +31,18 @@ public final class HistoryVisibility {
     }
 
     public boolean canSee(UserId viewer, StoredEvent event) {
-        Map<StateKey, EventId> state = stateGroups.get(event.stateGroup());
-        String visibility = content(state.get(new StateKey("m.room.history_visibility", "")), "history_visibility")
-                .orElse("shared");
+        Map<StateKey, EventId> after = stateGroups.get(event.stateGroup());
+        Map<StateKey, EventId> before = event.pdu().isState() ? stateBefore(event) : after;
+        if (allows(viewer, event, before)) {
+            return true;
+        }
+        boolean ownMembership = StateKey.MEMBER.equals(event.pdu().type()) && viewer.value().equals(event.pdu().stateKey());
+        boolean visibilityChange = HISTORY_VISIBILITY.type().equals(event.pdu().type()) && "".equals(event.pdu().stateKey());
+        return (ownMembership || visibilityChange) && allows(viewer, event, after);
+    }
+
+    private boolean allows(UserId viewer, StoredEvent event, Map<StateKey, EventId> state) {
+        String visibility = content(state.get(HISTORY_VISIBILITY), "history_visibility").orElse("shared");
         if ("world_readable".equals(visibility)) {
             return true;
         }
@@ -37,14 +50,21 @@ public final class HistoryVisibility {
             // "Leaving rooms": once forgotten, a room's history is no longer retrievable.
             return false;
         }
-        String membershipAtEvent = content(state.get(StateKey.member(viewer)), "membership").orElse("leave");
-        if ("join".equals(membershipAtEvent)) {
+        String membership = content(state.get(StateKey.member(viewer)), "membership").orElse("leave");
+        if ("join".equals(membership)) {
             return true;
         }
         if ("shared".equals(visibility)) {
             return "join".equals(currentMembership(viewer, event).orElse("leave"));
         }
-        return "invited".equals(visibility) && "invite".equals(membershipAtEvent);
+        return "invited".equals(visibility) && "invite".equals(membership);
+    }
+
+    /** The state before a state event: the state after its (first) previous event. */
+    private Map<StateKey, EventId> stateBefore(StoredEvent event) {
+        return event.pdu().prevEvents().stream().findFirst().flatMap(store::event)
+                .filter(prev -> Objects.equals(prev.pdu().roomId(), event.pdu().roomId()))
+                .map(prev -> stateGroups.get(prev.stateGroup())).orElse(Map.of());
     }
 
     private Optional<String> currentMembership(UserId viewer, StoredEvent event) {

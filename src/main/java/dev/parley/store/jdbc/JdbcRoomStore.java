@@ -195,6 +195,32 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
+    public List<StoredEvent> recentEvents(RoomId roomId, long after, long upTo, int limit) {
+        List<StoredEvent> newestFirst = db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS
+                + " FROM events e JOIN rooms r ON r.room_id = e.room_id WHERE e.room_id = ? AND e.stream_ordering > ?"
+                + " AND e.stream_ordering <= ? ORDER BY e.stream_ordering DESC LIMIT ?", JdbcRoomStore::storedEvent,
+                roomId.value(), after, upTo, limit + 1));
+        return newestFirst.reversed();
+    }
+
+    @Override
+    public List<MembershipChange> membershipChanges(UserId userId, long after, long upTo) {
+        return db.read(c -> Sql.list(c, """
+                SELECT room_id, json, stream_ordering FROM events
+                WHERE type = 'm.room.member' AND state_key = ? AND stream_ordering > ? AND stream_ordering <= ?
+                ORDER BY stream_ordering""", rs -> new MembershipChange(RoomId.parse(rs.getString(1)),
+                membershipOf(rs.getString(2)), rs.getLong(3)), userId.value(), after, upTo));
+    }
+
+    private static String membershipOf(String json) throws SQLException {
+        try {
+            return Json.MAPPER.readTree(json).path("content").path("membership").asText("");
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored event is not JSON", e);
+        }
+    }
+
+    @Override
     public long maxStreamOrdering() {
         return db.read(c -> Sql.count(c, "SELECT COALESCE(MAX(stream_ordering), 0) FROM events"));
     }

@@ -1,0 +1,96 @@
+package dev.parley.service.notify;
+
+import dev.parley.core.id.RoomId;
+import dev.parley.core.id.UserId;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wakes long-polling {@code /sync} requests the moment something they may see changes: an event
+ * in one of their rooms, or something addressed to their user (an invite, account data). A
+ * waiter registers for its rooms and its user, then parks its virtual thread until woken or
+ * timed out; only the waiters concerned are woken.
+ */
+public final class Notifier {
+    private final ConcurrentHashMap<RoomId, Set<Waiter>> byRoom = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UserId, Set<Waiter>> byUser = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** One parked request. */
+    public static final class Waiter {
+        private final CountDownLatch woken = new CountDownLatch(1);
+        private final UserId user;
+        private final Collection<RoomId> rooms;
+
+        private Waiter(UserId user, Collection<RoomId> rooms) {
+            this.user = user;
+            this.rooms = rooms;
+        }
+
+        /** @return true if woken, false on time-out */
+        public boolean await(Duration timeout) throws InterruptedException {
+            return woken.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void wake() {
+            woken.countDown();
+        }
+    }
+
+    /**
+     * Registers interest before the caller checks for news, so nothing that happens between the
+     * check and the wait is missed; {@link #cancel} it afterwards.
+     */
+    public Waiter register(UserId user, Collection<RoomId> rooms) {
+        Waiter waiter = new Waiter(user, rooms);
+        byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(waiter);
+        for (RoomId room : rooms) {
+            byRoom.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(waiter);
+        }
+        if (closed) {
+            waiter.wake();
+        }
+        return waiter;
+    }
+
+    public void cancel(Waiter waiter) {
+        remove(byUser, waiter.user, waiter);
+        for (RoomId room : waiter.rooms) {
+            remove(byRoom, room, waiter);
+        }
+    }
+
+    public void roomChanged(RoomId room) {
+        Set<Waiter> waiters = byRoom.get(room);
+        if (waiters != null) {
+            waiters.forEach(Waiter::wake);
+        }
+    }
+
+    public void userChanged(UserId user) {
+        Set<Waiter> waiters = byUser.get(user);
+        if (waiters != null) {
+            waiters.forEach(Waiter::wake);
+        }
+    }
+
+    /**
+     * Shutting down: every parked request answers now (with whatever it has), and no new one
+     * parks, so a graceful stop is not held up by long-polls.
+     */
+    public void close() {
+        closed = true;
+        byUser.values().forEach(waiters -> waiters.forEach(Waiter::wake));
+    }
+
+    private static <K> void remove(ConcurrentHashMap<K, Set<Waiter>> map, K key, Waiter waiter) {
+        map.computeIfPresent(key, (k, set) -> {
+            set.remove(waiter);
+            return set.isEmpty() ? null : set;
+        });
+    }
+}

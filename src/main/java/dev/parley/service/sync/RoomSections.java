@@ -1,0 +1,170 @@
+package dev.parley.service.sync;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.core.auth.StateKey;
+import dev.parley.core.event.Pdu;
+import dev.parley.core.id.EventId;
+import dev.parley.core.id.RoomId;
+import dev.parley.core.id.UserId;
+import dev.parley.core.json.Json;
+import dev.parley.service.room.ClientEvents;
+import dev.parley.service.room.HistoryVisibility;
+import dev.parley.service.room.StateGroups;
+import dev.parley.store.AccountDataRow;
+import dev.parley.store.RoomStore;
+import dev.parley.store.RoomStore.MembershipChange;
+import dev.parley.store.StoredEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** The per-room parts of a {@code /sync} response: joined, invited and left rooms. */
+public final class RoomSections {
+    /** Client-Server API, "Stripped state": what an invitee may see of a room before joining. */
+    private static final Set<String> STRIPPED_TYPES = Set.of("m.room.create", "m.room.join_rules", "m.room.name",
+            "m.room.avatar", "m.room.canonical_alias", "m.room.encryption", "m.room.topic");
+    private static final int MAX_HEROES = 5;
+
+    private final RoomStore rooms;
+    private final StateGroups stateGroups;
+    private final HistoryVisibility visibility;
+    private final Clock clock;
+
+    public RoomSections(RoomStore rooms, StateGroups stateGroups, HistoryVisibility visibility, Clock clock) {
+        this.rooms = rooms;
+        this.stateGroups = stateGroups;
+        this.visibility = visibility;
+        this.clock = clock;
+    }
+
+    /**
+     * A joined room's section, or empty when nothing changed in ({@code after}, {@code upTo}].
+     *
+     * @param fresh the room is new to this sync (initial sync, full state, or a membership change):
+     *     send the state at the start of the timeline and the summary
+     */
+    Optional<ObjectNode> joined(UserId user, RoomId room, long after, long upTo, SyncFilter filter, boolean fresh,
+                                List<AccountDataRow> accountData) {
+        List<StoredEvent> events = new ArrayList<>(rooms.recentEvents(room, after, upTo, filter.timelineLimit()));
+        boolean limited = events.size() > filter.timelineLimit();
+        if (limited) {
+            events.removeFirst();
+        }
+        List<StoredEvent> shown = events.stream()
+                .filter(e -> filter.wantsInTimeline(e.pdu().type()) && visibility.canSee(user, e)).toList();
+        if (!fresh && shown.isEmpty() && !limited && accountData.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode section = Json.MAPPER.createObjectNode();
+        long timelineStart = events.isEmpty() ? upTo + 1 : events.getFirst().streamOrdering();
+        ObjectNode timeline = section.putObject("timeline");
+        timeline.set("events", formatted(shown));
+        timeline.put("limited", limited);
+        timeline.put("prev_batch", "s" + (timelineStart - 1));
+
+        ArrayNode state = section.putObject("state").putArray("events");
+        if (fresh || limited) {
+            Map<StateKey, EventId> atStart = stateAt(room, timelineStart - 1);
+            Map<StateKey, EventId> known = fresh ? Map.of() : stateAt(room, after);
+            List<EventId> ids = new ArrayList<>();
+            atStart.forEach((key, id) -> {
+                if (!id.equals(known.get(key))) {
+                    ids.add(id);
+                }
+            });
+            state.addAll(formatted(rooms.events(ids)));
+        }
+        if (fresh || shown.stream().anyMatch(e -> StateKey.MEMBER.equals(e.pdu().type()))) {
+            section.set("summary", summary(user, room));
+        }
+        ObjectNode unread = section.putObject("unread_notifications");
+        unread.put("highlight_count", 0);
+        unread.put("notification_count", 0);
+        ArrayNode roomAccountData = section.putObject("account_data").putArray("events");
+        accountData.forEach(row -> roomAccountData.addObject().put("type", row.type()).set("content", row.content()));
+        section.putObject("ephemeral").putArray("events");
+        return Optional.of(section);
+    }
+
+    /** An invite: the stripped state of the room, with the invite itself. */
+    ObjectNode invited(UserId user, RoomId room) {
+        ObjectNode section = Json.MAPPER.createObjectNode();
+        ArrayNode events = section.putObject("invite_state").putArray("events");
+        List<EventId> ids = new ArrayList<>();
+        rooms.currentState(room).forEach((key, id) -> {
+            if (STRIPPED_TYPES.contains(key.type()) || key.equals(StateKey.member(user))) {
+                ids.add(id);
+            }
+        });
+        for (StoredEvent e : rooms.events(ids)) {
+            Pdu pdu = e.pdu();
+            ObjectNode stripped = events.addObject();
+            stripped.set("content", pdu.content());
+            stripped.put("sender", pdu.sender().value());
+            stripped.put("state_key", pdu.stateKey());
+            stripped.put("type", pdu.type());
+        }
+        return section;
+    }
+
+    /** A room the user left (or was removed from) since the last sync: the timeline up to leaving. */
+    ObjectNode left(UserId user, MembershipChange change, long after, SyncFilter filter) {
+        ObjectNode section = Json.MAPPER.createObjectNode();
+        List<StoredEvent> events = new ArrayList<>(rooms.recentEvents(change.roomId(), after, change.streamOrdering(),
+                filter.timelineLimit()));
+        boolean limited = events.size() > filter.timelineLimit();
+        if (limited) {
+            events.removeFirst();
+        }
+        ObjectNode timeline = section.putObject("timeline");
+        timeline.set("events", formatted(events.stream().filter(e -> visibility.canSee(user, e)).toList()));
+        timeline.put("limited", limited);
+        timeline.put("prev_batch", "s" + (events.isEmpty() ? change.streamOrdering() : events.getFirst().streamOrdering() - 1));
+        section.putObject("state").putArray("events");
+        section.putObject("account_data").putArray("events");
+        return section;
+    }
+
+    /** The room's state as of stream position {@code position} (after the newest event at or before it). */
+    private Map<StateKey, EventId> stateAt(RoomId room, long position) {
+        List<StoredEvent> newest = rooms.recentEvents(room, 0, position, 0);
+        return newest.isEmpty() ? Map.of() : stateGroups.get(newest.getLast().stateGroup());
+    }
+
+    private ObjectNode summary(UserId user, RoomId room) {
+        Map<StateKey, EventId> state = rooms.currentState(room);
+        List<EventId> memberIds = state.entrySet().stream().filter(e -> StateKey.MEMBER.equals(e.getKey().type()))
+                .map(Map.Entry::getValue).toList();
+        int joined = 0;
+        int invited = 0;
+        Map<String, String> others = new HashMap<>();
+        for (StoredEvent member : rooms.events(memberIds)) {
+            String membership = member.pdu().content().path("membership").asText();
+            joined += membership.equals("join") ? 1 : 0;
+            invited += membership.equals("invite") ? 1 : 0;
+            if ((membership.equals("join") || membership.equals("invite")) && !Objects.equals(member.pdu().stateKey(), user.value())) {
+                others.put(member.pdu().stateKey(), membership);
+            }
+        }
+        ObjectNode summary = Json.MAPPER.createObjectNode();
+        ArrayNode heroes = summary.putArray("m.heroes");
+        others.keySet().stream().sorted().limit(MAX_HEROES).forEach(heroes::add);
+        summary.put("m.joined_member_count", joined);
+        summary.put("m.invited_member_count", invited);
+        return summary;
+    }
+
+    private ArrayNode formatted(List<StoredEvent> events) {
+        long now = clock.millis();
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        events.stream().sorted(java.util.Comparator.comparingLong(StoredEvent::streamOrdering))
+                .forEach(e -> out.add(ClientEvents.format(e.pdu(), now)));
+        return out;
+    }
+}

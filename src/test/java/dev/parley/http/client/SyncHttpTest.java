@@ -1,0 +1,247 @@
+package dev.parley.http.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.Http;
+import dev.parley.testing.Http.Reply;
+import dev.parley.testing.TestServer;
+import dev.parley.testing.TestUsers;
+import dev.parley.testing.TestUsers.User;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@code /sync} through a real server, for two and three users, on SQLite and PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
+class SyncHttpTest {
+    @Parameter
+    Dialect dialect;
+
+    private TestServer server;
+    private User alice;
+    private User bob;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dialect, yaml -> { });
+        alice = TestUsers.register(server, "alice", "pw");
+        bob = TestUsers.register(server, "bob", "pw");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private String url(String path) {
+        return server.baseUrl() + "/_matrix/client/v3" + path;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private JsonNode sync(User user, String since, String extra) {
+        Reply r = Http.get(url("/sync?" + (since == null ? "" : "since=" + enc(since) + "&") + extra), user.accessToken());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private String createRoom(User user, String body) {
+        return Http.call("POST", url("/createRoom"), user.accessToken(), body).json().path("room_id").asText();
+    }
+
+    private String send(User user, String room, String txn, String body) {
+        Reply r = Http.call("PUT", url("/rooms/" + enc(room) + "/send/m.room.message/" + txn), user.accessToken(),
+                "{\"msgtype\":\"m.text\",\"body\":\"" + body + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("event_id").asText();
+    }
+
+    private static List<String> bodies(JsonNode sync, String room) {
+        List<String> out = new ArrayList<>();
+        sync.path("rooms").path("join").path(room).path("timeline").path("events").forEach(e -> {
+            if (e.path("type").asText().equals("m.room.message")) {
+                out.add(e.path("content").path("body").asText());
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void initialSyncHasTheTimelineStateAndSummary() {
+        String room = createRoom(alice, "{\"name\":\"Tea\"}");
+        send(alice, room, "t1", "one");
+        send(alice, room, "t2", "two");
+        JsonNode full = sync(alice, null, "");
+        JsonNode section = full.path("rooms").path("join").path(room);
+        assertThat(bodies(full, room)).containsExactly("one", "two");
+        assertThat(section.path("timeline").path("limited").asBoolean()).isFalse();
+        assertThat(section.path("summary").path("m.joined_member_count").asInt()).isEqualTo(1);
+        assertThat(full.path("next_batch").asText()).startsWith("s");
+
+        JsonNode limited = sync(alice, null, "filter=" + enc("{\"room\":{\"timeline\":{\"limit\":2}}}"));
+        JsonNode small = limited.path("rooms").path("join").path(room);
+        assertThat(small.path("timeline").path("events")).hasSize(2);
+        assertThat(small.path("timeline").path("limited").asBoolean()).isTrue();
+        assertThat(small.path("timeline").path("prev_batch").asText()).isNotEmpty();
+        List<String> stateTypes = new ArrayList<>();
+        small.path("state").path("events").forEach(e -> stateTypes.add(e.path("type").asText()));
+        assertThat(stateTypes).contains("m.room.create", "m.room.member", "m.room.power_levels", "m.room.name");
+    }
+
+    @Test
+    void invitesJoinsMessagesAndLeavesArriveExactlyOnceInOrder() {
+        String room = createRoom(alice, "{\"name\":\"Chat\"}");
+        String aliceToken = sync(alice, null, "").path("next_batch").asText();
+        String bobToken = sync(bob, null, "").path("next_batch").asText();
+        Http.call("POST", url("/rooms/" + enc(room) + "/invite"), alice.accessToken(), "{\"user_id\":\"" + bob.userId() + "\"}");
+
+        JsonNode bobInvite = sync(bob, bobToken, "");
+        JsonNode inviteState = bobInvite.path("rooms").path("invite").path(room).path("invite_state").path("events");
+        List<String> types = new ArrayList<>();
+        inviteState.forEach(e -> types.add(e.path("type").asText()));
+        assertThat(types).contains("m.room.create", "m.room.name", "m.room.member", "m.room.join_rules");
+        bobToken = bobInvite.path("next_batch").asText();
+
+        Http.call("POST", url("/join/" + enc(room)), bob.accessToken(), "{}");
+        JsonNode bobJoined = sync(bob, bobToken, "");
+        assertThat(bobJoined.path("rooms").path("join").has(room)).isTrue();
+        assertThat(bobJoined.path("rooms").path("invite").has(room)).isFalse();
+        bobToken = bobJoined.path("next_batch").asText();
+
+        send(alice, room, "a1", "hello bob");
+        send(bob, room, "b1", "hi alice");
+        send(alice, room, "a2", "how are you");
+        JsonNode aliceSees = sync(alice, aliceToken, "");
+        assertThat(bodies(aliceSees, room)).containsExactly("hello bob", "hi alice", "how are you");
+        JsonNode bobSees = sync(bob, bobToken, "");
+        assertThat(bodies(bobSees, room)).containsExactly("hello bob", "hi alice", "how are you");
+        // Nothing is delivered twice.
+        JsonNode again = sync(alice, aliceSees.path("next_batch").asText(), "");
+        assertThat(again.path("rooms").path("join").has(room)).isFalse();
+
+        Http.call("POST", url("/rooms/" + enc(room) + "/leave"), bob.accessToken(), "{}");
+        JsonNode bobLeft = sync(bob, bobSees.path("next_batch").asText(), "");
+        assertThat(bobLeft.path("rooms").path("leave").has(room)).isTrue();
+        assertThat(bobLeft.path("rooms").path("join").has(room)).isFalse();
+        JsonNode lastEvent = bobLeft.path("rooms").path("leave").path(room).path("timeline").path("events");
+        assertThat(lastEvent.get(lastEvent.size() - 1).path("content").path("membership").asText()).isEqualTo("leave");
+    }
+
+    @Test
+    void threeUsersSeeTheSameConversationInTheSameOrder() {
+        User carol = TestUsers.register(server, "carol", "pw");
+        String room = createRoom(alice, "{\"preset\":\"public_chat\"}");
+        Http.call("POST", url("/join/" + enc(room)), bob.accessToken(), "{}");
+        Http.call("POST", url("/join/" + enc(room)), carol.accessToken(), "{}");
+        List<String> tokens = new ArrayList<>();
+        for (User u : List.of(alice, bob, carol)) {
+            tokens.add(sync(u, null, "").path("next_batch").asText());
+        }
+        List<String> expected = new ArrayList<>();
+        User[] speakers = {alice, bob, carol};
+        for (int i = 0; i < 12; i++) {
+            send(speakers[i % 3], room, "m" + i, "message " + i);
+            expected.add("message " + i);
+        }
+        int u = 0;
+        for (User user : speakers) {
+            JsonNode delta = sync(user, tokens.get(u++), "filter=" + enc("{\"room\":{\"timeline\":{\"limit\":50}}}"));
+            assertThat(bodies(delta, room)).as(user.userId()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void longPollsWakeWhenSomethingHappensAndTimeOutOtherwise() throws Exception {
+        String room = createRoom(alice, "{\"preset\":\"public_chat\"}");
+        Http.call("POST", url("/join/" + enc(room)), bob.accessToken(), "{}");
+        String bobToken = sync(bob, null, "").path("next_batch").asText();
+
+        long quietStart = System.nanoTime();
+        JsonNode quiet = sync(bob, bobToken, "timeout=400");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - quietStart)).isGreaterThanOrEqualTo(350);
+        assertThat(quiet.path("rooms").path("join").has(room)).isFalse();
+
+        long start = System.nanoTime();
+        CompletableFuture<JsonNode> waiting = CompletableFuture.supplyAsync(() -> sync(bob, bobToken, "timeout=20000"));
+        Thread.sleep(500);
+        send(alice, room, "lp", "wake up");
+        JsonNode woken = waiting.get(15, TimeUnit.SECONDS);
+        long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(bodies(woken, room)).containsExactly("wake up");
+        assertThat(elapsed).as("woken by the message, not by the 20 s timeout").isLessThan(10_000);
+
+        // An invite wakes a user who is not in the room yet.
+        User carol = TestUsers.register(server, "carol", "pw");
+        String carolToken = sync(carol, null, "").path("next_batch").asText();
+        CompletableFuture<JsonNode> invited = CompletableFuture.supplyAsync(() -> sync(carol, carolToken, "timeout=20000"));
+        Thread.sleep(300);
+        Http.call("POST", url("/rooms/" + enc(room) + "/invite"), alice.accessToken(), "{\"user_id\":\"" + carol.userId() + "\"}");
+        assertThat(invited.get(15, TimeUnit.SECONDS).path("rooms").path("invite").has(room)).isTrue();
+    }
+
+    @Test
+    void accountDataArrivesGlobalAndPerRoom() {
+        String room = createRoom(alice, "{}");
+        String token = sync(alice, null, "").path("next_batch").asText();
+        Http.call("PUT", url("/user/" + enc(alice.userId()) + "/account_data/org.example.settings"), alice.accessToken(), "{\"theme\":\"dark\"}");
+        Http.call("PUT", url("/user/" + enc(alice.userId()) + "/rooms/" + enc(room) + "/account_data/org.example.tag"),
+                alice.accessToken(), "{\"pinned\":true}");
+        JsonNode delta = sync(alice, token, "");
+        assertThat(delta.path("account_data").path("events").findValuesAsText("type")).contains("org.example.settings");
+        JsonNode roomData = delta.path("rooms").path("join").path(room).path("account_data").path("events");
+        assertThat(roomData.get(0).path("content").path("pinned").asBoolean()).isTrue();
+        JsonNode after = sync(alice, delta.path("next_batch").asText(), "");
+        assertThat(after.path("account_data").path("events")).isEmpty();
+    }
+
+    @Test
+    void tokensStayValidAcrossARestart() {
+        String room = createRoom(alice, "{}");
+        send(alice, room, "t1", "before restart");
+        String token = sync(alice, null, "").path("next_batch").asText();
+        server.restart();
+        send(alice, room, "t2", "after restart");
+        JsonNode delta = sync(alice, token, "");
+        assertThat(bodies(delta, room)).containsExactly("after restart");
+    }
+
+    @Test
+    void badTokensAndFiltersAreRefused() {
+        assertThat(Http.get(url("/sync?since=garbage"), alice.accessToken()).errcode()).isEqualTo("M_INVALID_PARAM");
+        assertThat(Http.get(url("/sync?filter=" + enc("{nope")), alice.accessToken()).errcode()).isEqualTo("M_NOT_JSON");
+        assertThat(Http.get(url("/sync?timeout=soon"), alice.accessToken()).errcode()).isEqualTo("M_INVALID_PARAM");
+        assertThat(Http.get(url("/sync?filter=12345"), alice.accessToken()).status()).isEqualTo(404);
+        String filterId = Http.call("POST", url("/user/" + enc(alice.userId()) + "/filter"), alice.accessToken(),
+                "{\"room\":{\"timeline\":{\"limit\":1}}}").json().path("filter_id").asText();
+        String room = createRoom(alice, "{}");
+        send(alice, room, "x", "last");
+        JsonNode filtered = sync(alice, null, "filter=" + filterId);
+        assertThat(filtered.path("rooms").path("join").path(room).path("timeline").path("events")).hasSize(1);
+    }
+
+    @Test
+    void aStoppingServerAnswersParkedLongPollsAtOnce() throws Exception {
+        String token = sync(alice, null, "").path("next_batch").asText();
+        CompletableFuture<Reply> parked = CompletableFuture.supplyAsync(() ->
+                Http.get(url("/sync?since=" + enc(token) + "&timeout=60000"), alice.accessToken()));
+        Thread.sleep(500);
+        long start = System.nanoTime();
+        server.restart();
+        assertThat(parked.get(15, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("no wait for the 60 s timeout").isLessThan(8_000);
+    }
+}
