@@ -16,6 +16,7 @@ import dev.parley.http.client.CapabilitiesRoutes;
 import dev.parley.http.client.DeviceRoutes;
 import dev.parley.http.client.DiscoveryRoutes;
 import dev.parley.http.client.FilterRoutes;
+import dev.parley.http.client.HistoryRoutes;
 import dev.parley.http.client.LoginRoutes;
 import dev.parley.http.client.ProfileRoutes;
 import dev.parley.http.client.PushRuleRoutes;
@@ -46,12 +47,15 @@ import dev.parley.service.media.Thumbnailer;
 import dev.parley.service.media.UrlPreviewService;
 import dev.parley.service.profile.ProfileService;
 import dev.parley.service.push.PushRuleService;
+import dev.parley.service.room.EventFormatter;
 import dev.parley.service.room.EventPipeline;
 import dev.parley.service.room.HistoryVisibility;
 import dev.parley.service.room.MemberProfiles;
 import dev.parley.service.room.Memberships;
+import dev.parley.service.room.Relations;
 import dev.parley.service.room.RoomAliases;
 import dev.parley.service.room.RoomCreation;
+import dev.parley.service.room.RoomHistory;
 import dev.parley.service.room.RoomReads;
 import dev.parley.service.room.StateGroups;
 import dev.parley.store.jdbc.Database;
@@ -156,7 +160,7 @@ public final class Homeserver implements AutoCloseable {
 
     /** The room services: the event pipeline and what is built on it. */
     private record Rooms(EventPipeline pipeline, Memberships memberships, RoomReads reads, RoomAliases aliases,
-                         RoomCreation creation) {
+                         RoomCreation creation, RoomHistory history, Relations relations) {
     }
 
     private static Rooms rooms(Database database, ServerName serverName, SigningKey signingKey, ProfileService profiles,
@@ -177,8 +181,12 @@ public final class Homeserver implements AutoCloseable {
         Memberships memberships = new Memberships(pipeline, store, memberProfiles, serverName);
         RoomAliases aliases = new RoomAliases(new JdbcRoomAliasStore(database), serverName);
         StateGroups stateGroups = new StateGroups(store);
-        RoomReads reads = new RoomReads(store, stateGroups, new HistoryVisibility(store, stateGroups), clock);
-        return new Rooms(pipeline, memberships, reads, aliases, new RoomCreation(pipeline, memberships, aliases));
+        HistoryVisibility visibility = new HistoryVisibility(store, stateGroups);
+        EventFormatter formatter = new EventFormatter(store, clock);
+        RoomReads reads = new RoomReads(store, stateGroups, visibility, formatter);
+        RoomHistory history = new RoomHistory(store, stateGroups, visibility, formatter);
+        return new Rooms(pipeline, memberships, reads, aliases, new RoomCreation(pipeline, memberships, aliases),
+                history, new Relations(store, visibility, history, formatter));
     }
 
     /** {@code GET /capabilities}: what this server supports, per the spec's capability names. */
@@ -230,6 +238,7 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(ThirdPartyIdRoutes.routes());
             routes.addAll(RoomRoutes.routes(rooms.creation(), rooms.pipeline(), rooms.memberships(), rooms.reads(),
                     rooms.aliases()));
+            routes.addAll(HistoryRoutes.routes(rooms.history(), rooms.relations(), rooms.pipeline()));
             MediaService media = new MediaService(new JdbcMediaStore(database), new MediaFiles(config.media().path()),
                     new Thumbnailer(config.media().maxThumbnailSourcePixels()), accounts.service().serverName(),
                     config.media(), clock);

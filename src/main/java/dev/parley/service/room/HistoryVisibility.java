@@ -2,17 +2,28 @@ package dev.parley.service.room;
 
 import dev.parley.core.auth.StateKey;
 import dev.parley.core.id.EventId;
+import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Whether a user may see an event (Client-Server API, "History visibility"), from the state at
- * the event and the user's current membership:
- * world_readable — anyone; the user joined at the event — yes; shared — current members;
- * invited — users invited (or joined) at the event; joined — users joined at the event.
+ * Whether a user may see an event (Client-Server API, "History visibility", "Server
+ * behaviour"), from the state of the room at the event:
+ * <ol>
+ *   <li>{@code world_readable} — allow;</li>
+ *   <li>the user's membership was {@code join} — allow;</li>
+ *   <li>{@code shared}, and the user joined the room at any point after the event — allow;</li>
+ *   <li>the user's membership was {@code invite} and visibility {@code invited} — allow;</li>
+ *   <li>otherwise deny.</li>
+ * </ol>
+ * An absent or unknown visibility is {@code shared}. For {@code m.room.history_visibility}
+ * events, and the user's own {@code m.room.member} events, the state before <em>or</em> after the
+ * event may allow it.
  */
 public final class HistoryVisibility {
     private final RoomStore store;
@@ -24,31 +35,96 @@ public final class HistoryVisibility {
     }
 
     public boolean canSee(UserId viewer, StoredEvent event) {
-        Map<StateKey, EventId> state = stateGroups.get(event.stateGroup());
-        String visibility = content(state.get(new StateKey("m.room.history_visibility", "")), "history_visibility")
-                .orElse("shared");
-        if ("world_readable".equals(visibility)) {
-            return true;
-        }
-        String membershipAtEvent = content(state.get(StateKey.member(viewer)), "membership").orElse("leave");
-        if ("join".equals(membershipAtEvent)) {
-            return true;
-        }
-        if ("shared".equals(visibility)) {
-            return "join".equals(currentMembership(viewer, event).orElse("leave"));
-        }
-        return "invited".equals(visibility) && "invite".equals(membershipAtEvent);
+        return viewer(viewer, event.pdu().roomId()).canSee(event);
     }
 
-    private Optional<String> currentMembership(UserId viewer, StoredEvent event) {
-        return store.currentStateEvent(event.pdu().roomId(), StateKey.member(viewer))
-                .flatMap(id -> content(id, "membership"));
+    /** The checks for one user in one room, remembering what they read (use per request). */
+    public Viewer viewer(UserId user, RoomId roomId) {
+        return new Viewer(user, roomId);
     }
 
-    private Optional<String> content(EventId id, String field) {
-        if (id == null) {
-            return Optional.empty();
+    /** One user's view of one room's history. Not thread-safe; one per request. */
+    public final class Viewer {
+        private final UserId user;
+        private final RoomId roomId;
+        private final Map<Long, Boolean> byStateGroup = new HashMap<>();
+        private final Map<String, Optional<String>> contentCache = new HashMap<>();
+        private List<StoredEvent> memberships;
+
+        private Viewer(UserId user, RoomId roomId) {
+            this.user = user;
+            this.roomId = roomId;
         }
-        return store.event(id).map(e -> e.pdu().content().path(field).asText(null));
+
+        public UserId user() {
+            return user;
+        }
+
+        public boolean canSee(StoredEvent event) {
+            if (!event.pdu().roomId().equals(roomId)) {
+                return false;
+            }
+            boolean special = event.pdu().isState("m.room.history_visibility", "")
+                    || event.pdu().isState(StateKey.MEMBER, user.value());
+            if (!special) {
+                return byStateGroup.computeIfAbsent(event.stateGroup(), g -> allowed(stateGroups.get(g), event));
+            }
+            if (allowed(stateGroups.get(event.stateGroup()), event)) {
+                return true;
+            }
+            return stateGroupBefore(event).map(g -> allowed(stateGroups.get(g), event)).orElse(false);
+        }
+
+        /**
+         * Rule 3 depends on the event's position, not just its state; the per-group cache stays
+         * right because every event sharing a state group lies between the same memberships of
+         * the user (a membership change makes a new group).
+         */
+        private boolean allowed(Map<StateKey, EventId> state, StoredEvent event) {
+            String visibility = field(state.get(new StateKey("m.room.history_visibility", "")), "history_visibility")
+                    .orElse("shared");
+            if ("world_readable".equals(visibility)) {
+                return true;
+            }
+            String membership = field(state.get(StateKey.member(user)), "membership").orElse("leave");
+            if ("join".equals(membership)) {
+                return true;
+            }
+            if ("invited".equals(visibility)) {
+                return "invite".equals(membership);
+            }
+            if ("joined".equals(visibility)) {
+                return false;
+            }
+            return joinedAfter(event);
+        }
+
+        private boolean joinedAfter(StoredEvent event) {
+            if (memberships == null) {
+                memberships = store.memberEvents(roomId, user);
+            }
+            long depth = event.pdu().depth();
+            for (StoredEvent member : memberships) {
+                boolean later = member.pdu().depth() > depth
+                        || (member.pdu().depth() == depth && member.streamOrdering() > event.streamOrdering());
+                if (later && "join".equals(member.pdu().content().path("membership").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The state group before a state event: that of its latest parent, as the pipeline chose it. */
+        private Optional<Long> stateGroupBefore(StoredEvent event) {
+            return store.events(event.pdu().prevEvents()).stream().map(StoredEvent::stateGroup).max(Long::compare);
+        }
+
+        private Optional<String> field(EventId id, String name) {
+            if (id == null) {
+                return Optional.empty();
+            }
+            return contentCache.computeIfAbsent(id.value() + " " + name, key -> store.event(id)
+                    .map(e -> e.pdu().content().path(name).asText(null)));
+        }
     }
 }
