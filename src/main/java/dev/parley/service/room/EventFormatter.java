@@ -29,7 +29,7 @@ public final class EventFormatter {
 
     /** Formats {@code events} in order, with bundled aggregations of the child events the viewer can see. */
     public List<ObjectNode> format(List<StoredEvent> events, HistoryVisibility.Viewer viewer) {
-        return format(events, viewer, 1);
+        return format(events, viewer, 2);
     }
 
     public ObjectNode format(StoredEvent event, HistoryVisibility.Viewer viewer) {
@@ -42,8 +42,8 @@ public final class EventFormatter {
     }
 
     /**
-     * @param nesting how many levels of bundled aggregations to add: a thread's
-     *     {@code latest_event} is itself aggregated, one level down, and no further
+     * @param nesting how many levels of events get bundled aggregations: 2 at the top, so a
+     *     thread's {@code latest_event} is itself aggregated, one level down, and no further
      */
     List<ObjectNode> format(List<StoredEvent> events, HistoryVisibility.Viewer viewer, int nesting) {
         long now = clock.millis();
