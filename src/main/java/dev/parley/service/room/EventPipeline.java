@@ -171,6 +171,7 @@ public final class EventPipeline {
         Draft draft = RedactionPolicy.REDACTION.equals(request.type()) && request.stateKey().isEmpty()
                 ? RedactionPolicy.check(store, room.roomId(), version, sender, request, state)
                 : request;
+        ThreadPolicy.check(store, draft);
         List<EventId> extremities = store.forwardExtremities(room.roomId());
         List<Pdu> prevEvents = new ArrayList<>();
         Optional<Long> stateGroupBefore = Optional.empty();

@@ -204,6 +204,10 @@ class RelationsHttpTest {
                 .path("current_user_participated").asBoolean()).isFalse();
         assertThat(calls.event(bob, room, root).json().path("unsigned").path("m.relations").path("m.thread")
                 .path("current_user_participated").asBoolean()).isTrue();
+        Reply threadOffThread = Http.call("PUT", calls.v3("/rooms/" + enc(room) + "/send/m.room.message/nested"), bob.accessToken(),
+                "{\"body\":\"no\",\"m.relates_to\":{\"rel_type\":\"m.thread\",\"event_id\":\"" + latest + "\"}}");
+        assertThat(threadOffThread.status()).isEqualTo(400);
+        assertThat(threadOffThread.errcode()).isEqualTo("M_UNKNOWN");
         JsonNode context = Http.get(calls.v3("/rooms/" + enc(room) + "/context/" + enc(root) + "?limit=0"), alice.accessToken()).json();
         assertThat(context.path("event").path("unsigned").path("m.relations").path("m.thread").path("count").asInt()).isEqualTo(2);
 
