@@ -7,7 +7,6 @@ import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.service.room.PaginationToken.Topological;
 import dev.parley.store.RoomStore;
-import dev.parley.store.StoredEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
