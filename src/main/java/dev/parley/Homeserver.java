@@ -15,14 +15,15 @@ import dev.parley.http.client.AccountDataRoutes;
 import dev.parley.http.client.AccountRoutes;
 import dev.parley.http.client.CapabilitiesRoutes;
 import dev.parley.http.client.DeviceRoutes;
+import dev.parley.http.client.DirectoryRoutes;
 import dev.parley.http.client.DiscoveryRoutes;
 import dev.parley.http.client.FilterRoutes;
+import dev.parley.http.client.HistoryRoutes;
 import dev.parley.http.client.LoginRoutes;
+import dev.parley.http.client.MembershipRoutes;
 import dev.parley.http.client.ProfileRoutes;
 import dev.parley.http.client.PushRuleRoutes;
 import dev.parley.http.client.RegistrationRoutes;
-import dev.parley.http.client.DirectoryRoutes;
-import dev.parley.http.client.MembershipRoutes;
 import dev.parley.http.client.RoomRoutes;
 import dev.parley.http.client.SyncRoutes;
 import dev.parley.http.client.ThirdPartyIdRoutes;
@@ -52,15 +53,18 @@ import dev.parley.service.notify.Notifier;
 import dev.parley.service.profile.ProfileService;
 import dev.parley.service.push.PushRuleService;
 import dev.parley.service.room.CanonicalAliasCheck;
+import dev.parley.service.room.EventFormatter;
 import dev.parley.service.room.EventPipeline;
 import dev.parley.service.room.ForgottenRooms;
 import dev.parley.service.room.HistoryVisibility;
 import dev.parley.service.room.MemberProfiles;
 import dev.parley.service.room.Memberships;
+import dev.parley.service.room.PublicRooms;
+import dev.parley.service.room.Relations;
 import dev.parley.service.room.RoomAliases;
 import dev.parley.service.room.RoomCreation;
-import dev.parley.service.room.PublicRooms;
 import dev.parley.service.room.RoomDirectory;
+import dev.parley.service.room.RoomHistory;
 import dev.parley.service.room.RoomPower;
 import dev.parley.service.room.RoomReads;
 import dev.parley.service.room.RoomUpgrades;
@@ -174,7 +178,8 @@ public final class Homeserver implements AutoCloseable {
     /** The room services: the event pipeline and what is built on it. */
     private record Rooms(JdbcRoomStore store, EventPipeline pipeline, Memberships memberships, RoomReads reads,
                          RoomAliases aliases, RoomCreation creation, StateGroups stateGroups, HistoryVisibility visibility,
-                         RoomDirectory directory, PublicRooms publicRooms, RoomUpgrades upgrades) {
+                         RoomDirectory directory, PublicRooms publicRooms, RoomUpgrades upgrades, RoomHistory history,
+                         Relations relations) {
     }
 
     private static Rooms rooms(Database database, ServerName serverName, SigningKey signingKey, ProfileService profiles,
@@ -201,12 +206,15 @@ public final class Homeserver implements AutoCloseable {
         RoomAliases aliases = new RoomAliases(aliasStore, serverName);
         StateGroups stateGroups = new StateGroups(store);
         HistoryVisibility visibility = new HistoryVisibility(store, stateGroups, forgotten);
-        RoomReads reads = new RoomReads(store, stateGroups, visibility, clock, forgotten);
+        EventFormatter formatter = new EventFormatter(store, clock);
+        RoomReads reads = new RoomReads(store, stateGroups, visibility, formatter, forgotten);
+        RoomHistory history = new RoomHistory(store, stateGroups, visibility, formatter);
         return new Rooms(store, pipeline, memberships, reads, aliases, new RoomCreation(pipeline, memberships, aliases),
                 stateGroups, visibility,
                 new RoomDirectory(aliasStore, members, new RoomPower(store), pipeline, serverName),
                 new PublicRooms(new JdbcRoomDirectoryStore(database), serverName),
-                new RoomUpgrades(pipeline, memberships, store, aliasStore));
+                new RoomUpgrades(pipeline, memberships, store, aliasStore),
+                history, new Relations(store, visibility, history, formatter));
     }
 
     /** {@code GET /capabilities}: what this server supports, per the spec's capability names. */
@@ -273,6 +281,7 @@ public final class Homeserver implements AutoCloseable {
                     rooms.aliases()));
             routes.addAll(DirectoryRoutes.routes(rooms.directory(), rooms.publicRooms()));
             routes.addAll(MembershipRoutes.routes(rooms.memberships(), rooms.aliases(), rooms.upgrades()));
+            routes.addAll(HistoryRoutes.routes(rooms.history(), rooms.relations(), rooms.pipeline()));
             MediaService media = new MediaService(new JdbcMediaStore(database), new MediaFiles(config.media().path()),
                     new Thumbnailer(config.media().maxThumbnailSourcePixels()), accounts.service().serverName(),
                     config.media(), clock);

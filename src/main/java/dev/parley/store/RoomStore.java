@@ -36,10 +36,46 @@ public interface RoomStore {
 
     /**
      * Persists an authorised event in one transaction: the event and its edges, its state group,
-     * the current state, the forward extremities (its prev_events are replaced by it) and the
-     * transaction ID.
+     * the current state, the forward extremities (its prev_events are replaced by it), the
+     * transaction ID and its {@code m.relates_to}. An {@code m.room.redaction} is applied in the
+     * same transaction: the target's json is pruned by its room version's redaction algorithm,
+     * its {@code redacted_by} set and its relation dropped; a target stored later is pruned when
+     * it arrives. So callers persist only redactions they have decided to honour.
      */
     void persist(NewEvent event);
+
+    /**
+     * Room events at or before the topological position {@code (depth, stream)}, newest first
+     * (ordered by depth, then stream ordering).
+     */
+    List<StoredEvent> eventsBefore(RoomId roomId, long depth, long stream, int limit);
+
+    /** Room events after the topological position {@code (depth, stream)}, oldest first. */
+    List<StoredEvent> eventsAfter(RoomId roomId, long depth, long stream, int limit);
+
+    /** The highest depth among the room's events with a stream ordering up to {@code stream}; 0 if none. */
+    long maxDepthUpTo(RoomId roomId, long stream);
+
+    /**
+     * Room events by {@code origin_server_ts}: from {@code ts} on, oldest first ({@code forward}),
+     * or up to {@code ts}, newest first.
+     */
+    List<StoredEvent> eventsByTimestamp(RoomId roomId, long ts, boolean forward, int limit);
+
+    /** Every {@code m.room.member} event about {@code user} in the room, in stream order. */
+    List<StoredEvent> memberEvents(RoomId roomId, UserId user);
+
+    /**
+     * Events of the room whose stored {@code m.relates_to} points at one of {@code parents},
+     * optionally only of a relation type and event type, paginated like {@link #eventsBefore}
+     * ({@code forward} false) or {@link #eventsAfter} ({@code forward} true).
+     */
+    List<StoredEvent> relatedEvents(RoomId roomId, Collection<EventId> parents, Optional<String> relType,
+                                    Optional<String> eventType, long depth, long stream, boolean forward, int limit);
+
+    /** The IDs of all events related to one of {@code parents}, filtered as {@link #relatedEvents}. */
+    List<EventId> relatedEventIds(RoomId roomId, Collection<EventId> parents, Optional<String> relType,
+                                  Optional<String> eventType);
 
     /** Rooms in which the user's current membership is {@code membership} (e.g. "join"). */
     List<RoomId> roomsWithMembership(UserId userId, String membership);

@@ -16,6 +16,7 @@ import dev.parley.core.id.RoomId;
 import dev.parley.core.id.ServerName;
 import dev.parley.core.id.UserId;
 import dev.parley.core.json.CanonicalJson;
+import dev.parley.core.json.Json;
 import dev.parley.core.room.RoomVersion;
 import dev.parley.store.NewEvent;
 import dev.parley.store.RoomRow;
@@ -53,6 +54,13 @@ public final class EventPipeline {
 
         public static Draft state(String type, String stateKey, ObjectNode content) {
             return new Draft(type, Optional.of(stateKey), content, Optional.empty());
+        }
+
+        /** An {@code m.room.redaction} of {@code target}, with an optional reason. */
+        public static Draft redaction(EventId target, Optional<String> reason) {
+            ObjectNode content = Json.MAPPER.createObjectNode();
+            reason.ifPresent(r -> content.put("reason", r));
+            return new Draft(RedactionPolicy.REDACTION, Optional.empty(), content, Optional.of(target));
         }
     }
 
@@ -163,8 +171,13 @@ public final class EventPipeline {
         return stored;
     }
 
-    private StoredEvent build(RoomRow room, UserId sender, Draft draft, Optional<NewEvent.Transaction> transaction) {
+    private StoredEvent build(RoomRow room, UserId sender, Draft request, Optional<NewEvent.Transaction> transaction) {
         RoomVersion version = room.version();
+        CurrentState state = new CurrentState(store, store.currentState(room.roomId()));
+        Draft draft = RedactionPolicy.REDACTION.equals(request.type()) && request.stateKey().isEmpty()
+                ? RedactionPolicy.check(store, room.roomId(), version, sender, request, state)
+                : request;
+        ThreadPolicy.check(store, draft);
         List<EventId> extremities = store.forwardExtremities(room.roomId());
         List<Pdu> prevEvents = new ArrayList<>();
         Optional<Long> stateGroupBefore = Optional.empty();
@@ -172,7 +185,6 @@ public final class EventPipeline {
             prevEvents.add(prev.pdu());
             stateGroupBefore = Optional.of(Math.max(stateGroupBefore.orElse(0L), prev.stateGroup()));
         }
-        CurrentState state = new CurrentState(store, store.currentState(room.roomId()));
         String stateKey = draft.stateKey().orElse(null);
         List<Pdu> authEvents = new ArrayList<>();
         for (EventId id : AuthEventSelection.select(version, draft.type(), sender, stateKey, draft.content(), state)) {

@@ -2,24 +2,30 @@ package dev.parley.service.room;
 
 import dev.parley.core.auth.StateKey;
 import dev.parley.core.id.EventId;
+import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether a user may see an event (Client-Server API, "History visibility"), from the state at
- * the event (the state before it) and the user's current membership:
- * world_readable — anyone; the user was joined — yes; shared — current members; invited —
- * users who were invited. A history_visibility event, and a user's own membership event, are
- * visible if the state before or after it allows. Users who forgot the room see only what is
- * world-readable.
+ * Whether a user may see an event (Client-Server API, "History visibility", "Server
+ * behaviour"), from the state of the room at the event:
+ * <ol>
+ *   <li>{@code world_readable} — allow;</li>
+ *   <li>the user's membership was {@code join} — allow;</li>
+ *   <li>{@code shared}, and the user joined the room at any point after the event — allow;</li>
+ *   <li>the user's membership was {@code invite} and visibility {@code invited} — allow;</li>
+ *   <li>otherwise deny.</li>
+ * </ol>
+ * An absent or unknown visibility is {@code shared}. For {@code m.room.history_visibility}
+ * events, and the user's own {@code m.room.member} events, the state before <em>or</em> after the
+ * event may allow it. Users who forgot the room see only what is world-readable.
  */
 public final class HistoryVisibility {
-    private static final StateKey HISTORY_VISIBILITY = new StateKey("m.room.history_visibility", "");
-
     private final RoomStore store;
     private final StateGroups stateGroups;
     private final ForgottenRooms forgotten;
@@ -31,51 +37,100 @@ public final class HistoryVisibility {
     }
 
     public boolean canSee(UserId viewer, StoredEvent event) {
-        Map<StateKey, EventId> after = stateGroups.get(event.stateGroup());
-        Map<StateKey, EventId> before = event.pdu().isState() ? stateBefore(event) : after;
-        if (allows(viewer, event, before)) {
-            return true;
-        }
-        boolean ownMembership = StateKey.MEMBER.equals(event.pdu().type()) && viewer.value().equals(event.pdu().stateKey());
-        boolean visibilityChange = HISTORY_VISIBILITY.type().equals(event.pdu().type()) && "".equals(event.pdu().stateKey());
-        return (ownMembership || visibilityChange) && allows(viewer, event, after);
+        return viewer(viewer, event.pdu().roomId()).canSee(event);
     }
 
-    private boolean allows(UserId viewer, StoredEvent event, Map<StateKey, EventId> state) {
-        String visibility = content(state.get(HISTORY_VISIBILITY), "history_visibility").orElse("shared");
-        if ("world_readable".equals(visibility)) {
-            return true;
+    /** The checks for one user in one room, remembering what they read (use per request). */
+    public Viewer viewer(UserId user, RoomId roomId) {
+        return new Viewer(user, roomId);
+    }
+
+    /** One user's view of one room's history. Not thread-safe; one per request. */
+    public final class Viewer {
+        private final UserId user;
+        private final RoomId roomId;
+        private final Map<Long, Boolean> byStateGroup = new HashMap<>();
+        private final Map<String, Optional<String>> contentCache = new HashMap<>();
+        private List<StoredEvent> memberships;
+
+        private Viewer(UserId user, RoomId roomId) {
+            this.user = user;
+            this.roomId = roomId;
         }
-        if (forgotten.isForgotten(viewer, event.pdu().roomId())) {
-            // "Leaving rooms": once forgotten, a room's history is no longer retrievable.
+
+        public UserId user() {
+            return user;
+        }
+
+        public boolean canSee(StoredEvent event) {
+            if (!event.pdu().roomId().equals(roomId)) {
+                return false;
+            }
+            boolean special = event.pdu().isState("m.room.history_visibility", "")
+                    || event.pdu().isState(StateKey.MEMBER, user.value());
+            if (!special) {
+                return byStateGroup.computeIfAbsent(event.stateGroup(), g -> allowed(stateGroups.get(g), event));
+            }
+            if (allowed(stateGroups.get(event.stateGroup()), event)) {
+                return true;
+            }
+            return stateGroupBefore(event).map(g -> allowed(stateGroups.get(g), event)).orElse(false);
+        }
+
+        /**
+         * Rule 3 depends on the event's position, not just its state; the per-group cache stays
+         * right because every event sharing a state group lies between the same memberships of
+         * the user (a membership change makes a new group).
+         */
+        private boolean allowed(Map<StateKey, EventId> state, StoredEvent event) {
+            String visibility = field(state.get(new StateKey("m.room.history_visibility", "")), "history_visibility")
+                    .orElse("shared");
+            if ("world_readable".equals(visibility)) {
+                return true;
+            }
+            if (forgotten.isForgotten(user, roomId)) {
+                // "Leaving rooms": once forgotten, a room's history is no longer retrievable.
+                return false;
+            }
+            String membership = field(state.get(StateKey.member(user)), "membership").orElse("leave");
+            if ("join".equals(membership)) {
+                return true;
+            }
+            if ("invited".equals(visibility)) {
+                return "invite".equals(membership);
+            }
+            if ("joined".equals(visibility)) {
+                return false;
+            }
+            return joinedAfter(event);
+        }
+
+        private boolean joinedAfter(StoredEvent event) {
+            if (memberships == null) {
+                memberships = store.memberEvents(roomId, user);
+            }
+            long depth = event.pdu().depth();
+            for (StoredEvent member : memberships) {
+                boolean later = member.pdu().depth() > depth
+                        || (member.pdu().depth() == depth && member.streamOrdering() > event.streamOrdering());
+                if (later && "join".equals(member.pdu().content().path("membership").asText())) {
+                    return true;
+                }
+            }
             return false;
         }
-        String membership = content(state.get(StateKey.member(viewer)), "membership").orElse("leave");
-        if ("join".equals(membership)) {
-            return true;
-        }
-        if ("shared".equals(visibility)) {
-            return "join".equals(currentMembership(viewer, event).orElse("leave"));
-        }
-        return "invited".equals(visibility) && "invite".equals(membership);
-    }
 
-    /** The state before a state event: the state after its (first) previous event. */
-    private Map<StateKey, EventId> stateBefore(StoredEvent event) {
-        return event.pdu().prevEvents().stream().findFirst().flatMap(store::event)
-                .filter(prev -> Objects.equals(prev.pdu().roomId(), event.pdu().roomId()))
-                .map(prev -> stateGroups.get(prev.stateGroup())).orElse(Map.of());
-    }
-
-    private Optional<String> currentMembership(UserId viewer, StoredEvent event) {
-        return store.currentStateEvent(event.pdu().roomId(), StateKey.member(viewer))
-                .flatMap(id -> content(id, "membership"));
-    }
-
-    private Optional<String> content(EventId id, String field) {
-        if (id == null) {
-            return Optional.empty();
+        /** The state group before a state event: that of its latest parent, as the pipeline chose it. */
+        private Optional<Long> stateGroupBefore(StoredEvent event) {
+            return store.events(event.pdu().prevEvents()).stream().map(StoredEvent::stateGroup).max(Long::compare);
         }
-        return store.event(id).map(e -> e.pdu().content().path(field).asText(null));
+
+        private Optional<String> field(EventId id, String name) {
+            if (id == null) {
+                return Optional.empty();
+            }
+            return contentCache.computeIfAbsent(id.value() + " " + name, key -> store.event(id)
+                    .map(e -> e.pdu().content().path(name).asText(null)));
+        }
     }
 }

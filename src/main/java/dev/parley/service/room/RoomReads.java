@@ -8,8 +8,6 @@ import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,24 +24,27 @@ public final class RoomReads {
     private final RoomStore store;
     private final StateGroups stateGroups;
     private final HistoryVisibility visibility;
-    private final Clock clock;
+    private final EventFormatter formatter;
     private final ForgottenRooms forgotten;
 
-    public RoomReads(RoomStore store, StateGroups stateGroups, HistoryVisibility visibility, Clock clock,
+    public RoomReads(RoomStore store, StateGroups stateGroups, HistoryVisibility visibility, EventFormatter formatter,
                      ForgottenRooms forgotten) {
         this.store = store;
         this.stateGroups = stateGroups;
         this.visibility = visibility;
-        this.clock = clock;
+        this.formatter = formatter;
         this.forgotten = forgotten;
     }
 
-    /** {@code GET /rooms/{roomId}/event/{eventId}}: 404 unless the event is in the room and visible. */
+    /**
+     * {@code GET /rooms/{roomId}/event/{eventId}}: 404 unless the event is in the room and visible;
+     * a redacted event with its {@code redacted_because}, and with its bundled aggregations.
+     */
     public ObjectNode event(RoomId roomId, EventId eventId, UserId viewer) {
-        StoredEvent event = store.event(eventId).filter(e -> e.pdu().roomId().equals(roomId))
-                .filter(e -> visibility.canSee(viewer, e))
+        HistoryVisibility.Viewer reader = visibility.viewer(viewer, roomId);
+        StoredEvent event = store.event(eventId).filter(reader::canSee)
                 .orElseThrow(() -> MatrixException.notFound("Event not found"));
-        return ClientEvents.format(event.pdu(), clock.millis());
+        return formatter.format(event, reader);
     }
 
     /** {@code GET /rooms/{roomId}/state}: the current state for members; for former members, the state when they left. */
@@ -132,10 +133,7 @@ public final class RoomReads {
     }
 
     private List<ObjectNode> formatted(java.util.Collection<EventId> ids, Predicate<StoredEvent> keep) {
-        long now = clock.millis();
-        List<ObjectNode> out = new ArrayList<>();
-        store.events(ids).stream().filter(keep).sorted(Comparator.comparingLong(StoredEvent::streamOrdering))
-                .forEach(e -> out.add(ClientEvents.format(e.pdu(), now)));
-        return out;
+        return formatter.formatPlain(store.events(ids).stream().filter(keep)
+                .sorted(Comparator.comparingLong(StoredEvent::streamOrdering)).toList());
     }
 }

@@ -162,8 +162,75 @@ public final class JdbcRoomStore implements RoomStore {
                 Sql.update(c, "INSERT INTO event_transactions (user_id, device_id, txn_id, event_id, created_ts) VALUES (?, ?, ?, ?, ?)",
                         t.userId(), t.deviceId(), t.txnId(), pdu.eventId().value(), t.ts());
             }
+            EventRelations.insert(c, pdu);
+            RedactionRows.onPersist(c, pdu);
             return null;
         });
+    }
+
+    @Override
+    public List<StoredEvent> eventsBefore(RoomId roomId, long depth, long stream, int limit) {
+        return db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
+                + " WHERE e.room_id = ? AND (e.depth < ? OR (e.depth = ? AND e.stream_ordering <= ?))"
+                + " ORDER BY e.depth DESC, e.stream_ordering DESC LIMIT ?", JdbcRoomStore::storedEvent,
+                roomId.value(), depth, depth, stream, limit));
+    }
+
+    @Override
+    public List<StoredEvent> eventsAfter(RoomId roomId, long depth, long stream, int limit) {
+        return db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
+                + " WHERE e.room_id = ? AND (e.depth > ? OR (e.depth = ? AND e.stream_ordering > ?))"
+                + " ORDER BY e.depth, e.stream_ordering LIMIT ?", JdbcRoomStore::storedEvent,
+                roomId.value(), depth, depth, stream, limit));
+    }
+
+    @Override
+    public long maxDepthUpTo(RoomId roomId, long stream) {
+        return db.read(c -> Sql.count(c, "SELECT COALESCE(MAX(depth), 0) FROM events WHERE room_id = ? AND stream_ordering <= ?",
+                roomId.value(), stream));
+    }
+
+    @Override
+    public List<StoredEvent> eventsByTimestamp(RoomId roomId, long ts, boolean forward, int limit) {
+        String where = forward ? "e.origin_server_ts >= ? ORDER BY e.origin_server_ts, e.stream_ordering"
+                : "e.origin_server_ts <= ? ORDER BY e.origin_server_ts DESC, e.stream_ordering DESC";
+        return db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
+                + " WHERE e.room_id = ? AND " + where + " LIMIT ?", JdbcRoomStore::storedEvent, roomId.value(), ts, limit));
+    }
+
+    @Override
+    public List<StoredEvent> memberEvents(RoomId roomId, UserId user) {
+        return db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
+                + " WHERE e.room_id = ? AND e.type = 'm.room.member' AND e.state_key = ? ORDER BY e.stream_ordering",
+                JdbcRoomStore::storedEvent, roomId.value(), user.value()));
+    }
+
+    @Override
+    public List<StoredEvent> relatedEvents(RoomId roomId, Collection<EventId> parents, Optional<String> relType,
+                                           Optional<String> eventType, long depth, long stream, boolean forward, int limit) {
+        if (parents.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        String where = EventRelations.where(roomId, parents, relType, eventType, params);
+        String bound = forward ? " AND (e.depth > ? OR (e.depth = ? AND e.stream_ordering > ?)) ORDER BY e.depth, e.stream_ordering"
+                : " AND (e.depth < ? OR (e.depth = ? AND e.stream_ordering <= ?)) ORDER BY e.depth DESC, e.stream_ordering DESC";
+        params.addAll(List.of(depth, depth, stream, limit));
+        return db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM event_relations rel"
+                + " JOIN events e ON e.event_id = rel.event_id JOIN rooms r ON r.room_id = e.room_id"
+                + " WHERE " + where + bound + " LIMIT ?", JdbcRoomStore::storedEvent, params.toArray()));
+    }
+
+    @Override
+    public List<EventId> relatedEventIds(RoomId roomId, Collection<EventId> parents, Optional<String> relType,
+                                         Optional<String> eventType) {
+        if (parents.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        String where = EventRelations.where(roomId, parents, relType, eventType, params);
+        return db.read(c -> Sql.list(c, "SELECT rel.event_id FROM event_relations rel JOIN events e ON e.event_id = rel.event_id"
+                + " WHERE " + where + " ORDER BY e.stream_ordering", rs -> EventId.parse(rs.getString(1)), params.toArray()));
     }
 
     /** A delta on the previous group, or a full snapshot when the chain would grow too long. */
@@ -234,7 +301,7 @@ public final class JdbcRoomStore implements RoomStore {
         return StateKey.MEMBER.equals(pdu.type()) ? pdu.content().path("membership").asText(null) : null;
     }
 
-    private static String json(ObjectNode json) {
+    static String json(ObjectNode json) {
         try {
             return Json.MAPPER.writeValueAsString(json);
         } catch (JsonProcessingException e) {
@@ -242,7 +309,7 @@ public final class JdbcRoomStore implements RoomStore {
         }
     }
 
-    private static StoredEvent storedEvent(ResultSet rs) throws SQLException {
+    static StoredEvent storedEvent(ResultSet rs) throws SQLException {
         try {
             ObjectNode json = (ObjectNode) Json.MAPPER.readTree(rs.getString("json"));
             Pdu pdu = Pdu.fromStored(json, RoomVersions.get(rs.getString("room_version")), EventId.parse(rs.getString("event_id")));
