@@ -179,9 +179,10 @@ public final class SyncService {
         if (filter.wantsEphemeral("m.typing")) {
             // Typing positions live in memory: a token from before a restart may be ahead of them.
             long sinceTyping = since.map(SyncToken::typing).filter(t -> t <= typing.position()).orElse(0L);
+            Set<RoomId> wanted = Set.copyOf(rooms);
             typing.rooms().forEach((room, state) -> {
                 boolean news = fresh.contains(room) ? !state.userIds().isEmpty() : state.position() > sinceTyping;
-                if (news && rooms.contains(room)) {
+                if (news && wanted.contains(room)) {
                     ObjectNode event = Json.MAPPER.createObjectNode();
                     event.put("type", "m.typing");
                     ArrayNode ids = event.putObject("content").putArray("user_ids");
