@@ -17,16 +17,19 @@ import dev.parley.http.client.CapabilitiesRoutes;
 import dev.parley.http.client.DeviceRoutes;
 import dev.parley.http.client.DirectoryRoutes;
 import dev.parley.http.client.DiscoveryRoutes;
+import dev.parley.http.client.EphemeralRoutes;
 import dev.parley.http.client.FilterRoutes;
 import dev.parley.http.client.HistoryRoutes;
 import dev.parley.http.client.LoginRoutes;
 import dev.parley.http.client.MembershipRoutes;
+import dev.parley.http.client.PresenceRoutes;
 import dev.parley.http.client.ProfileRoutes;
 import dev.parley.http.client.PushRuleRoutes;
 import dev.parley.http.client.RegistrationRoutes;
 import dev.parley.http.client.RoomRoutes;
 import dev.parley.http.client.SyncRoutes;
 import dev.parley.http.client.ThirdPartyIdRoutes;
+import dev.parley.http.client.ToDeviceRoutes;
 import dev.parley.http.client.UserDirectoryRoutes;
 import dev.parley.http.federation.VersionRoutes;
 import dev.parley.http.media.MediaRoutes;
@@ -45,6 +48,10 @@ import dev.parley.service.accountdata.AccountDataService;
 import dev.parley.service.accountdata.FilterService;
 import dev.parley.service.accountdata.ManagedAccountData;
 import dev.parley.service.directory.UserDirectoryService;
+import dev.parley.service.edu.Presence;
+import dev.parley.service.edu.Receipts;
+import dev.parley.service.edu.ToDevice;
+import dev.parley.service.edu.TypingNotifications;
 import dev.parley.service.media.MediaFiles;
 import dev.parley.service.media.MediaService;
 import dev.parley.service.media.Thumbnailer;
@@ -69,6 +76,7 @@ import dev.parley.service.room.RoomPower;
 import dev.parley.service.room.RoomReads;
 import dev.parley.service.room.RoomUpgrades;
 import dev.parley.service.room.StateGroups;
+import dev.parley.service.sync.EphemeralStreams;
 import dev.parley.service.sync.RoomSections;
 import dev.parley.service.sync.SyncService;
 import dev.parley.store.jdbc.Database;
@@ -79,12 +87,15 @@ import dev.parley.store.jdbc.JdbcDeviceStore;
 import dev.parley.store.jdbc.JdbcFilterStore;
 import dev.parley.store.jdbc.JdbcMediaStore;
 import dev.parley.store.jdbc.JdbcProfileStore;
+import dev.parley.store.jdbc.JdbcPresenceStore;
 import dev.parley.store.jdbc.JdbcPushRuleStore;
+import dev.parley.store.jdbc.JdbcReceiptStore;
 import dev.parley.store.jdbc.JdbcRegistrationTokenStore;
 import dev.parley.store.jdbc.JdbcRoomAliasStore;
 import dev.parley.store.jdbc.JdbcRoomDirectoryStore;
 import dev.parley.store.jdbc.JdbcRoomMemberStore;
 import dev.parley.store.jdbc.JdbcRoomStore;
+import dev.parley.store.jdbc.JdbcToDeviceStore;
 import dev.parley.store.jdbc.JdbcUrlPreviewStore;
 import dev.parley.store.jdbc.JdbcUserDirectoryStore;
 import dev.parley.store.jdbc.JdbcUserStore;
@@ -121,10 +132,13 @@ public final class Homeserver implements AutoCloseable {
     private final MediaService media;
     private final UrlPreviewService previews;
     private final Notifier notifier;
+    /** Typing and presence time-outs: stopped before the database closes. */
+    private final List<AutoCloseable> timers;
 
     private Homeserver(Database database, HttpServer http, JvmGcMetrics gcMetrics, Accounts accounts,
-                       MediaService media, UrlPreviewService previews, Notifier notifier) {
+                       MediaService media, UrlPreviewService previews, Notifier notifier, List<AutoCloseable> timers) {
         this.notifier = notifier;
+        this.timers = timers;
         this.database = database;
         this.http = http;
         this.gcMetrics = gcMetrics;
@@ -217,6 +231,30 @@ public final class Homeserver implements AutoCloseable {
                 history, new Relations(store, visibility, history, formatter));
     }
 
+    /** Typing, receipts, presence and send-to-device: the streams sync reads beside the rooms. */
+    private static EphemeralStreams ephemeral(ParleyConfig config, Database database, Rooms rooms,
+                                              AccountDataService accountData, Accounts accounts, Notifier notifier,
+                                              Clock clock) {
+        ServerName serverName = accounts.service().serverName();
+        return new EphemeralStreams(
+                new TypingNotifications(rooms.memberships(), notifier, clock),
+                new Receipts(new JdbcReceiptStore(database), rooms.store(), rooms.memberships(), rooms.visibility(),
+                        accountData, notifier, clock),
+                new Presence(config.presence(), new JdbcPresenceStore(database), notifier, clock, serverName,
+                        user -> accounts.service().find(user).isPresent()),
+                new ToDevice(new JdbcToDeviceStore(database), serverName, notifier, clock));
+    }
+
+    private static void closeAll(List<AutoCloseable> closeables) {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("{} did not stop cleanly", closeable.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
     /** {@code GET /capabilities}: what this server supports, per the spec's capability names. */
     private static Map<String, Object> capabilities(ProfileService profiles) {
         Map<String, Object> versions = new LinkedHashMap<>();
@@ -237,6 +275,7 @@ public final class Homeserver implements AutoCloseable {
         Database database = Databases.open(config.database().url(), config.database().maxConnections(),
                 config.database().sqliteReadConnections());
         UrlPreviewService previews = null;
+        List<AutoCloseable> timers = new ArrayList<>();
         try {
             Clock clock = Clock.systemUTC();
             Accounts accounts = accounts(config, database, clock);
@@ -265,16 +304,29 @@ public final class Homeserver implements AutoCloseable {
             FilterService filters = new FilterService(new JdbcFilterStore(database));
             routes.addAll(FilterRoutes.routes(filters));
             Notifier notifier = new Notifier();
+            EphemeralStreams ephemeral = ephemeral(config, database, rooms, accountData, accounts, notifier, clock);
+            timers.add(ephemeral.typing());
+            timers.add(ephemeral.presence());
             rooms.pipeline().addListener(event -> {
                 notifier.roomChanged(event.pdu().roomId());
+                // Sending an event is pro-active activity ("Last active ago").
+                ephemeral.presence().active(event.pdu().sender());
                 if (StateKey.MEMBER.equals(event.pdu().type())) {
+                    UserId target = UserId.parse(event.pdu().stateKey());
                     // An invite (or any membership change) concerns its target even before they are in the room.
-                    notifier.userChanged(UserId.parse(event.pdu().stateKey()));
+                    notifier.userChanged(target);
+                    if (!"join".equals(event.pdu().content().path("membership").asText())) {
+                        ephemeral.typing().stop(event.pdu().roomId(), target);
+                    }
                 }
             });
             accountData.addListener(notifier::userChanged);
             routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), new RoomSections(rooms.store(),
-                    rooms.stateGroups(), rooms.visibility(), clock), rooms.pipeline(), accountData, notifier), filters));
+                    rooms.stateGroups(), rooms.visibility(), clock), rooms.pipeline(), accountData, ephemeral, notifier),
+                    filters));
+            routes.addAll(EphemeralRoutes.routes(ephemeral.typing(), ephemeral.receipts()));
+            routes.addAll(PresenceRoutes.routes(ephemeral.presence()));
+            routes.addAll(ToDeviceRoutes.routes(ephemeral.toDevice()));
             routes.addAll(UserDirectoryRoutes.routes(new UserDirectoryService(new JdbcUserDirectoryStore(database))));
             routes.addAll(ThirdPartyIdRoutes.routes());
             routes.addAll(RoomRoutes.routes(rooms.creation(), rooms.pipeline(), rooms.memberships(), rooms.reads(),
@@ -298,13 +350,14 @@ public final class Homeserver implements AutoCloseable {
 
             HttpServer http = new HttpServer(config, routes, accounts::authenticate, metrics, database::isHealthy);
             http.start();
-            Homeserver server = new Homeserver(database, http, gc, accounts, media, previews, notifier);
+            Homeserver server = new Homeserver(database, http, gc, accounts, media, previews, notifier, timers);
             log.info("Parley {} serving {} (signing key {}) on {} (database: {}) — ready in {} ms", version(),
                     config.serverName(), signingKey.keyId(),
                     server.describeListeners(config), database.dialect().name().toLowerCase(java.util.Locale.ROOT),
                     (System.nanoTime() - started) / 1_000_000);
             return server;
         } catch (Exception | Error e) {
+            closeAll(timers);
             if (previews != null) {
                 previews.close();
             }
@@ -359,6 +412,7 @@ public final class Homeserver implements AutoCloseable {
             log.warn("HTTP server did not stop cleanly", e);
         }
         gcMetrics.close();
+        closeAll(timers);
         accounts.activity().close();
         previews.close();
         database.close();

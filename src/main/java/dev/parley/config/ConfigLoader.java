@@ -11,6 +11,7 @@ import dev.parley.config.ParleyConfig.ListenerConfig;
 import dev.parley.config.ParleyConfig.LoggingConfig;
 import dev.parley.config.ParleyConfig.OpsConfig;
 import dev.parley.config.ParleyConfig.PasswordConfig;
+import dev.parley.config.ParleyConfig.PresenceConfig;
 import dev.parley.config.ParleyConfig.Policy;
 import dev.parley.config.ParleyConfig.RateLimitConfig;
 import dev.parley.config.ParleyConfig.RegistrationConfig;
@@ -96,13 +97,14 @@ public final class ConfigLoader {
         WellKnownConfig wellKnown = wellKnown(root.child("well_known"), serverName, listeners);
         LoggingConfig logging = logging(root.child("logging"));
         MediaConfig media = MediaConfigReader.read(root.child("media"), base, dataDir);
+        PresenceConfig presence = presence(root.child("presence"));
         root.rejectUnknownKeys();
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new ParleyConfig(serverName, publicBaseUrl, dataDir, signingKey, database, listeners, ops,
-                http, registration, sessions, passwords, rateLimits, wellKnown, logging, media);
+                http, registration, sessions, passwords, rateLimits, wellKnown, logging, media, presence);
     }
 
     private static ListenerConfig listener(ConfigNode node) {
@@ -245,6 +247,14 @@ public final class ConfigLoader {
                 node.integer("uia_session_timeout_ms", 1_800_000, 10_000, 24L * 3600 * 1000));
         node.rejectUnknownKeys();
         return sessions;
+    }
+
+    private static PresenceConfig presence(ConfigNode node) {
+        PresenceConfig presence = new PresenceConfig(node.bool("enabled", true),
+                node.integer("idle_timeout_ms", 300_000, 100, 24L * 3600 * 1000),
+                node.integer("offline_timeout_ms", 30_000, 100, 24L * 3600 * 1000));
+        node.rejectUnknownKeys();
+        return presence;
     }
 
     private static RateLimitConfig rateLimits(ConfigNode node) {

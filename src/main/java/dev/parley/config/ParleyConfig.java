@@ -24,7 +24,8 @@ public record ParleyConfig(
         RateLimitConfig rateLimits,
         WellKnownConfig wellKnown,
         LoggingConfig logging,
-        MediaConfig media) {
+        MediaConfig media,
+        PresenceConfig presence) {
 
     public ParleyConfig {
         listeners = List.copyOf(listeners);
@@ -106,5 +107,15 @@ public record ParleyConfig(
     }
 
     public record LoggingConfig(String level, boolean requests) {
+    }
+
+    /**
+     * Presence (Client-Server API, "Presence").
+     *
+     * @param enabled false: the endpoints answer, but nothing is stored or sent to anyone
+     * @param idleTimeoutMs an online user inactive this long becomes {@code unavailable}
+     * @param offlineTimeoutMs a user not syncing for this long becomes {@code offline}
+     */
+    public record PresenceConfig(boolean enabled, long idleTimeoutMs, long offlineTimeoutMs) {
     }
 }

@@ -11,6 +11,7 @@ import dev.parley.core.json.Json;
 import dev.parley.http.RequestContext;
 import dev.parley.http.Route;
 import dev.parley.service.accountdata.FilterService;
+import dev.parley.service.edu.PresenceState;
 import dev.parley.service.sync.SyncFilter;
 import dev.parley.service.sync.SyncService;
 import dev.parley.service.sync.SyncToken;
@@ -29,8 +30,10 @@ public final class SyncRoutes {
             Optional<SyncToken> since = request.query("since").map(SyncToken::parse);
             long timeout = request.query("timeout").map(SyncRoutes::millis).orElse(0L);
             boolean fullState = request.query("full_state").map(Boolean::parseBoolean).orElse(false);
+            PresenceState setPresence = request.query("set_presence").map(PresenceState::parse).orElse(PresenceState.ONLINE);
             try {
-                return sync.sync(user, since, filter(request, user, filters), fullState, Duration.ofMillis(timeout));
+                return sync.sync(new SyncService.Request(user, request.requester().deviceId(), since,
+                        filter(request, user, filters), fullState, Duration.ofMillis(timeout), setPresence));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new MatrixException(ErrCode.UNAVAILABLE, "The server is shutting down");

@@ -70,6 +70,23 @@ public final class AccountDataService {
     }
 
     /**
+     * The server's own write of a type it manages (the {@code m.fully_read} marker, set through
+     * {@code /read_markers}); clients cannot {@link #put} these.
+     */
+    public void putServerManaged(UserId owner, Optional<RoomId> room, String type, ObjectNode content) {
+        if (!SERVER_MANAGED.contains(type)) {
+            throw new IllegalArgumentException(type + " is not server-managed account data");
+        }
+        store.put(owner, room, type, content);
+        listeners.forEach(l -> l.accept(owner));
+    }
+
+    /** The server's own read of a user's account data. */
+    public Optional<ObjectNode> find(UserId owner, Optional<RoomId> room, String type) {
+        return store.get(owner, room, type);
+    }
+
+    /**
      * What changed after stream position {@code since}, oldest first, with each entry's latest
      * content, the account data kept elsewhere ({@code m.push_rules}) included.
      */

@@ -48,9 +48,10 @@ public final class RoomSections {
      *
      * @param fresh the room is new to this sync (initial sync, full state, or a membership change):
      *     send the state at the start of the timeline and the summary
+     * @param ephemeral the room's new ephemeral events (typing, receipts)
      */
     Optional<ObjectNode> joined(UserId user, RoomId room, long after, long upTo, SyncFilter filter, boolean fresh,
-                                List<AccountDataRow> accountData) {
+                                List<AccountDataRow> accountData, List<ObjectNode> ephemeral) {
         List<StoredEvent> events = new ArrayList<>(rooms.recentEvents(room, after, upTo, filter.timelineLimit()));
         boolean limited = events.size() > filter.timelineLimit();
         if (limited) {
@@ -58,7 +59,7 @@ public final class RoomSections {
         }
         List<StoredEvent> shown = events.stream()
                 .filter(e -> filter.wantsInTimeline(e.pdu().type()) && visibility.canSee(user, e)).toList();
-        if (!fresh && shown.isEmpty() && !limited && accountData.isEmpty()) {
+        if (!fresh && shown.isEmpty() && !limited && accountData.isEmpty() && ephemeral.isEmpty()) {
             return Optional.empty();
         }
         ObjectNode section = Json.MAPPER.createObjectNode();
@@ -88,7 +89,7 @@ public final class RoomSections {
         unread.put("notification_count", 0);
         ArrayNode roomAccountData = section.putObject("account_data").putArray("events");
         accountData.forEach(row -> roomAccountData.addObject().put("type", row.type()).set("content", row.content()));
-        section.putObject("ephemeral").putArray("events");
+        section.putObject("ephemeral").putArray("events").addAll(ephemeral);
         return Optional.of(section);
     }
 

@@ -6,52 +6,82 @@ import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
 import dev.parley.service.accountdata.AccountDataService;
+import dev.parley.service.edu.PresenceState;
+import dev.parley.service.edu.ToDevice;
+import dev.parley.service.edu.TypingNotifications;
 import dev.parley.service.notify.Notifier;
 import dev.parley.service.room.EventPipeline;
 import dev.parley.store.AccountDataRow;
+import dev.parley.store.ReceiptRow;
 import dev.parley.store.RoomStore;
 import dev.parley.store.RoomStore.MembershipChange;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code GET /sync} (Client-Server API, "Syncing"): everything that changed for a user since a
  * token, or everything for an initial sync; with a timeout it long-polls on the {@link Notifier}
- * until there is something to say.
+ * until there is something to say. Besides rooms and account data it carries the ephemeral
+ * streams: typing and receipts per joined room, presence, and the syncing device's to-device
+ * messages.
  */
 public final class SyncService {
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * One {@code /sync} call.
+     *
+     * @param deviceId the syncing device, whose to-device messages are delivered
+     * @param setPresence the {@code set_presence} parameter ({@code online} when absent)
+     */
+    public record Request(UserId user, Optional<String> deviceId, Optional<SyncToken> since, SyncFilter filter,
+                          boolean fullState, Duration timeout, PresenceState setPresence) {
+    }
 
     private final RoomStore rooms;
     private final RoomSections roomSections;
     private final EventPipeline pipeline;
     private final AccountDataService accountData;
+    private final EphemeralStreams streams;
     private final Notifier notifier;
 
     public SyncService(RoomStore rooms, RoomSections roomSections, EventPipeline pipeline, AccountDataService accountData,
-                       Notifier notifier) {
+                       EphemeralStreams streams, Notifier notifier) {
         this.rooms = rooms;
         this.roomSections = roomSections;
         this.pipeline = pipeline;
         this.accountData = accountData;
+        this.streams = streams;
         this.notifier = notifier;
     }
 
-    public ObjectNode sync(UserId user, Optional<SyncToken> since, SyncFilter filter, boolean fullState, Duration timeout)
-            throws InterruptedException {
-        ObjectNode response = build(user, since, filter, fullState);
-        if (since.isEmpty() || fullState || timeout.isZero() || !isEmpty(response)) {
+    public ObjectNode sync(Request request) throws InterruptedException {
+        streams.presence().syncStarted(request.user(), request.setPresence());
+        try {
+            return respond(request);
+        } finally {
+            streams.presence().syncEnded(request.user(), request.setPresence());
+        }
+    }
+
+    private ObjectNode respond(Request request) throws InterruptedException {
+        ObjectNode response = build(request, request.fullState());
+        Duration timeout = request.timeout();
+        if (request.since().isEmpty() || request.fullState() || timeout.isZero() || !isEmpty(response)) {
             return response;
         }
-        Notifier.Waiter waiter = notifier.register(user, rooms.roomsWithMembership(user, "join"));
+        Notifier.Waiter waiter = notifier.register(request.user(), rooms.roomsWithMembership(request.user(), "join"));
         try {
             // Registered first, then looked again: nothing can slip between the look and the wait.
-            response = build(user, since, filter, false);
+            response = build(request, false);
             if (isEmpty(response) && waiter.await(timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout)) {
-                response = build(user, since, filter, false);
+                response = build(request, false);
             }
             return response;
         } finally {
@@ -59,11 +89,21 @@ public final class SyncService {
         }
     }
 
-    private ObjectNode build(UserId user, Optional<SyncToken> since, SyncFilter filter, boolean fullState) {
-        SyncToken now = new SyncToken(pipeline.currentPosition(), accountData.position(user));
+    private ObjectNode build(Request request, boolean fullState) {
+        UserId user = request.user();
+        Optional<SyncToken> since = request.since();
+        SyncFilter filter = request.filter();
+        // Every stream's position is read before its data, so what is read is at least up to it.
+        long eventsNow = pipeline.currentPosition();
+        long accountDataNow = accountData.position(user);
+        long receiptsNow = streams.receipts().position();
+        long presenceNow = streams.presence().position();
+        long toDeviceNow = streams.toDevice().position();
+        List<RoomId> joinedRooms = rooms.roomsWithMembership(user, "join");
+        TypingNotifications.Snapshot typing = streams.typing().snapshot(joinedRooms);
         long sinceEvents = since.map(SyncToken::events).orElse(0L);
         ObjectNode response = Json.MAPPER.createObjectNode();
-        response.put("next_batch", now.toString());
+        response.put("next_batch", "");
 
         List<AccountDataRow> accountChanges = accountData.changesSince(user, since.map(SyncToken::accountData).orElse(0L));
         Map<RoomId, List<AccountDataRow>> roomAccountData = new HashMap<>();
@@ -78,19 +118,25 @@ public final class SyncService {
 
         Map<RoomId, MembershipChange> changed = new HashMap<>();
         if (since.isPresent()) {
-            for (MembershipChange change : rooms.membershipChanges(user, sinceEvents, now.events())) {
+            for (MembershipChange change : rooms.membershipChanges(user, sinceEvents, eventsNow)) {
                 changed.put(change.roomId(), change);
             }
         }
+        List<RoomId> wantedRooms = joinedRooms.stream().filter(room -> filter.wantsRoom(room.value())).toList();
+        Set<RoomId> freshRooms = new HashSet<>();
+        for (RoomId room : wantedRooms) {
+            if (since.isEmpty() || fullState || changed.containsKey(room)) {
+                freshRooms.add(room);
+            }
+        }
+        Map<RoomId, List<ObjectNode>> ephemeral = ephemeral(user, since, filter, wantedRooms, freshRooms, typing,
+                receiptsNow);
         ObjectNode roomsNode = response.putObject("rooms");
         ObjectNode join = roomsNode.putObject("join");
-        for (RoomId room : rooms.roomsWithMembership(user, "join")) {
-            if (!filter.wantsRoom(room.value())) {
-                continue;
-            }
-            boolean fresh = since.isEmpty() || fullState || changed.containsKey(room);
-            roomSections.joined(user, room, fresh ? 0 : sinceEvents, now.events(), filter, fresh,
-                            roomAccountData.getOrDefault(room, List.of()))
+        for (RoomId room : wantedRooms) {
+            boolean fresh = freshRooms.contains(room);
+            roomSections.joined(user, room, fresh ? 0 : sinceEvents, eventsNow, filter, fresh,
+                            roomAccountData.getOrDefault(room, List.of()), ephemeral.getOrDefault(room, List.of()))
                     .ifPresent(section -> join.set(room.value(), section));
         }
         ObjectNode invite = roomsNode.putObject("invite");
@@ -107,12 +153,62 @@ public final class SyncService {
             }
         }
         roomsNode.putObject("knock");
+
+        ArrayNode presence = response.putObject("presence").putArray("events");
+        if (filter.wantsPresence()) {
+            // Rooms joined since the last sync bring their members' presence, changed or not.
+            Set<RoomId> newlyJoined = since.isPresent() ? freshRooms : Set.of();
+            presence.addAll(streams.presence().events(user, since.map(SyncToken::presence).orElse(0L), presenceNow,
+                    newlyJoined));
+        }
+        ToDevice.Batch toDevice = streams.toDevice().deliver(user, request.deviceId(),
+                since.map(SyncToken::toDevice), toDeviceNow);
+        response.putObject("to_device").putArray("events").addAll(toDevice.events());
+
+        SyncToken next = new SyncToken(eventsNow, accountDataNow, toDevice.nextPosition(), receiptsNow,
+                typing.position(), presenceNow);
+        response.put("next_batch", next.toString());
         return response;
+    }
+
+    /** Each room's new {@code m.typing} and {@code m.receipt} events. */
+    private Map<RoomId, List<ObjectNode>> ephemeral(UserId user, Optional<SyncToken> since, SyncFilter filter,
+                                                    List<RoomId> rooms, Set<RoomId> fresh,
+                                                    TypingNotifications.Snapshot typing, long receiptsNow) {
+        Map<RoomId, List<ObjectNode>> out = new HashMap<>();
+        if (filter.wantsEphemeral("m.typing")) {
+            // Typing positions live in memory: a token from before a restart may be ahead of them.
+            long sinceTyping = since.map(SyncToken::typing).filter(t -> t <= typing.position()).orElse(0L);
+            Set<RoomId> wanted = Set.copyOf(rooms);
+            typing.rooms().forEach((room, state) -> {
+                boolean news = fresh.contains(room) ? !state.userIds().isEmpty() : state.position() > sinceTyping;
+                if (news && wanted.contains(room)) {
+                    ObjectNode event = Json.MAPPER.createObjectNode();
+                    event.put("type", "m.typing");
+                    ArrayNode ids = event.putObject("content").putArray("user_ids");
+                    state.userIds().forEach(id -> ids.add(id.value()));
+                    out.computeIfAbsent(room, r -> new ArrayList<>()).add(event);
+                }
+            });
+        }
+        if (filter.wantsEphemeral("m.receipt")) {
+            long sinceReceipts = since.map(SyncToken::receipts).orElse(0L);
+            List<RoomId> known = rooms.stream().filter(room -> !fresh.contains(room)).toList();
+            List<ReceiptRow> rows = new ArrayList<>(streams.receipts().changes(known, sinceReceipts, receiptsNow));
+            rows.addAll(streams.receipts().changes(List.copyOf(fresh), 0, receiptsNow));
+            Map<RoomId, List<ReceiptRow>> byRoom = new HashMap<>();
+            rows.forEach(row -> byRoom.computeIfAbsent(row.roomId(), r -> new ArrayList<>()).add(row));
+            byRoom.forEach((room, roomRows) -> streams.receipts().receiptEvent(user, roomRows)
+                    .ifPresent(event -> out.computeIfAbsent(room, r -> new ArrayList<>()).add(event)));
+        }
+        return out;
     }
 
     private static boolean isEmpty(ObjectNode response) {
         ObjectNode roomsNode = (ObjectNode) response.get("rooms");
         return response.path("account_data").path("events").isEmpty() && roomsNode.path("join").isEmpty()
-                && roomsNode.path("invite").isEmpty() && roomsNode.path("leave").isEmpty();
+                && roomsNode.path("invite").isEmpty() && roomsNode.path("leave").isEmpty()
+                && response.path("presence").path("events").isEmpty()
+                && response.path("to_device").path("events").isEmpty();
     }
 }
