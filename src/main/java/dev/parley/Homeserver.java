@@ -193,7 +193,7 @@ public final class Homeserver implements AutoCloseable {
     private record Rooms(JdbcRoomStore store, EventPipeline pipeline, Memberships memberships, RoomReads reads,
                          RoomAliases aliases, RoomCreation creation, StateGroups stateGroups, HistoryVisibility visibility,
                          RoomDirectory directory, PublicRooms publicRooms, RoomUpgrades upgrades, RoomHistory history,
-                         Relations relations) {
+                         Relations relations, EventFormatter formatter) {
     }
 
     private static Rooms rooms(Database database, ServerName serverName, SigningKey signingKey, ProfileService profiles,
@@ -228,7 +228,7 @@ public final class Homeserver implements AutoCloseable {
                 new RoomDirectory(aliasStore, members, new RoomPower(store), pipeline, serverName),
                 new PublicRooms(new JdbcRoomDirectoryStore(database), serverName),
                 new RoomUpgrades(pipeline, memberships, store, aliasStore),
-                history, new Relations(store, visibility, history, formatter));
+                history, new Relations(store, visibility, history, formatter), formatter);
     }
 
     /** Typing, receipts, presence and send-to-device: the streams sync reads beside the rooms. */
@@ -322,7 +322,7 @@ public final class Homeserver implements AutoCloseable {
             });
             accountData.addListener(notifier::userChanged);
             routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), new RoomSections(rooms.store(),
-                    rooms.stateGroups(), rooms.visibility(), clock), rooms.pipeline(), accountData, ephemeral, notifier),
+                    rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.pipeline(), accountData, ephemeral, notifier),
                     filters));
             routes.addAll(EphemeralRoutes.routes(ephemeral.typing(), ephemeral.receipts()));
             routes.addAll(PresenceRoutes.routes(ephemeral.presence()));

@@ -8,14 +8,13 @@ import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
-import dev.parley.service.room.ClientEvents;
+import dev.parley.service.room.EventFormatter;
 import dev.parley.service.room.HistoryVisibility;
 import dev.parley.service.room.StateGroups;
 import dev.parley.store.AccountDataRow;
 import dev.parley.store.RoomStore;
 import dev.parley.store.RoomStore.MembershipChange;
 import dev.parley.store.StoredEvent;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,13 +33,13 @@ public final class RoomSections {
     private final RoomStore rooms;
     private final StateGroups stateGroups;
     private final HistoryVisibility visibility;
-    private final Clock clock;
+    private final EventFormatter formatter;
 
-    public RoomSections(RoomStore rooms, StateGroups stateGroups, HistoryVisibility visibility, Clock clock) {
+    public RoomSections(RoomStore rooms, StateGroups stateGroups, HistoryVisibility visibility, EventFormatter formatter) {
         this.rooms = rooms;
         this.stateGroups = stateGroups;
         this.visibility = visibility;
-        this.clock = clock;
+        this.formatter = formatter;
     }
 
     /**
@@ -65,7 +64,8 @@ public final class RoomSections {
         ObjectNode section = Json.MAPPER.createObjectNode();
         long timelineStart = events.isEmpty() ? upTo + 1 : events.getFirst().streamOrdering();
         ObjectNode timeline = section.putObject("timeline");
-        timeline.set("events", formatted(shown));
+        // Timeline events carry redacted_because and bundled aggregations, as in /messages.
+        timeline.set("events", Json.MAPPER.valueToTree(formatter.format(sorted(shown), visibility.viewer(user, room))));
         timeline.put("limited", limited);
         timeline.put("prev_batch", "s" + (timelineStart - 1));
 
@@ -124,7 +124,8 @@ public final class RoomSections {
             events.removeFirst();
         }
         ObjectNode timeline = section.putObject("timeline");
-        timeline.set("events", formatted(events.stream().filter(e -> visibility.canSee(user, e)).toList()));
+        timeline.set("events", Json.MAPPER.valueToTree(formatter.format(
+                sorted(events.stream().filter(e -> visibility.canSee(user, e)).toList()), visibility.viewer(user, change.roomId()))));
         timeline.put("limited", limited);
         timeline.put("prev_batch", "s" + (events.isEmpty() ? change.streamOrdering() : events.getFirst().streamOrdering() - 1));
         section.putObject("state").putArray("events");
@@ -162,10 +163,10 @@ public final class RoomSections {
     }
 
     private ArrayNode formatted(List<StoredEvent> events) {
-        long now = clock.millis();
-        ArrayNode out = Json.MAPPER.createArrayNode();
-        events.stream().sorted(java.util.Comparator.comparingLong(StoredEvent::streamOrdering))
-                .forEach(e -> out.add(ClientEvents.format(e.pdu(), now)));
-        return out;
+        return Json.MAPPER.valueToTree(formatter.formatPlain(sorted(events)));
+    }
+
+    private static List<StoredEvent> sorted(List<StoredEvent> events) {
+        return events.stream().sorted(java.util.Comparator.comparingLong(StoredEvent::streamOrdering)).toList();
     }
 }

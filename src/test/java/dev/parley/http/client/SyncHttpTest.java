@@ -209,6 +209,21 @@ class SyncHttpTest {
     }
 
     @Test
+    void redactedEventsArrivePrunedWithTheirRedaction() {
+        String room = createRoom(alice, "{}");
+        String token = sync(alice, null, "").path("next_batch").asText();
+        String secret = send(alice, room, "s1", "oops, a password");
+        Reply redaction = Http.call("PUT", url("/rooms/" + enc(room) + "/redact/" + enc(secret) + "/r1"), alice.accessToken(),
+                "{\"reason\":\"typo\"}");
+        assertThat(redaction.status()).as(redaction.body()).isEqualTo(200);
+        JsonNode timeline = sync(alice, token, "").path("rooms").path("join").path(room).path("timeline").path("events");
+        JsonNode redacted = timeline.get(0);
+        assertThat(redacted.path("event_id").asText()).isEqualTo(secret);
+        assertThat(redacted.path("content").isEmpty()).isTrue();
+        assertThat(redacted.path("unsigned").path("redacted_because").path("content").path("reason").asText()).isEqualTo("typo");
+    }
+
+    @Test
     void tokensStayValidAcrossARestart() {
         String room = createRoom(alice, "{}");
         send(alice, room, "t1", "before restart");
