@@ -63,7 +63,8 @@ trap cleanup EXIT
 sed -i -e '/^rate_limits:/,/^[a-z]/ s/^  enabled: true/  enabled: false/' \
   -e 's/^  requests: true/  requests: false/' \
   -e 's/^  bcrypt_rounds: 12/  bcrypt_rounds: 4/' "$dir/parley.yaml"
-grep -q '^  bcrypt_rounds: 4' "$dir/parley.yaml" && grep -A1 '^rate_limits:' "$dir/parley.yaml" | grep -q 'enabled: false' \
+grep -q '^  bcrypt_rounds: 4' "$dir/parley.yaml" \
+  && sed -n '/^rate_limits:/,/^[a-z]/p' "$dir/parley.yaml" | grep -q '^  enabled: false' \
   || { echo "could not adjust the generated configuration" >&2; exit 1; }
 secret=$(sed -n 's/^  shared_secret: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' "$dir/parley.yaml")
 [ -n "$secret" ] || { echo "no registration.shared_secret in the generated configuration" >&2; exit 1; }
@@ -92,7 +93,7 @@ done
 curl -sf "http://127.0.0.1:$port/_matrix/client/versions" >/dev/null || { echo "server did not start in 60 s" >&2; exit 1; }
 
 version=$(cd "$root" && git describe --always --dirty 2>/dev/null || echo unknown)
-server="parley.jar ($version) via bin/parley serve: SerialGC -Xms16m ${PARLEY_JAVA_OPTS:-}, $("$java" -version 2>&1 | head -n 1)"
+server="parley.jar ($version) via bin/parley serve: SerialGC -Xms16m${PARLEY_JAVA_OPTS:+ $PARLEY_JAVA_OPTS}, $("$java" -version 2>&1 | head -n 1)"
 mkdir -p "$root/bench/results"
 out="$root/bench/results/$workload-$(date -u +%Y%m%dT%H%M%SZ).json"
 status=0
