@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * 10 s of draining. Options {@code --rate}, {@code --messages}, {@code --drain-seconds}.
  *
  * <p>Set-up (registration, rooms, joins, a first sync whose filter matches no room, just to get a
- * token) is outside the measured window; the window opens once every long-poll is in flight.
+ * token) is outside the measured window; the window opens once every long-poll is in flight. The
+ * first case of a run is preceded by an unmeasured warm-up (s10-m5, 150 messages at 50/s). Server
+ * CPU per 1,000 deliveries includes the sends that caused them.
  */
 final class FanOut implements Workload {
     private static final Pattern CASE = Pattern.compile("s(\\d+)-m(\\d+)");
@@ -39,6 +41,7 @@ final class FanOut implements Workload {
     private static final long CLOCK_ZERO = System.nanoTime();
 
     private final FanOutChannel channel;
+    private boolean warmedUp;
 
     FanOut(FanOutChannel channel) {
         this.channel = channel;
@@ -80,15 +83,25 @@ final class FanOut implements Workload {
         if (syncing < 1 || members < 2) {
             throw new IllegalArgumentException("fanout needs at least 1 syncing user and rooms of at least 2 members");
         }
-        int rooms = Math.max(1, (syncing + members - 1) / members);
+        if (!warmedUp) {
+            Context.log("warm-up: s10-m5, 150 messages at 50/s (not measured)");
+            runCase("warmup", 10, 5, 50, 150, 5, context);
+            warmedUp = true;
+        }
         int syncersPerRoom = Math.min(syncing, members);
         double rate = context.doubleOption("rate", Math.min(50, Math.max(1, 1000.0 / syncersPerRoom)));
         int messages = context.intOption("messages", (int) Math.max(20, Math.min(500, Math.round(rate * 10))));
-        int drainSeconds = context.intOption("drain-seconds", 10);
+        return runCase(caseName, syncing, members, rate, messages, context.intOption("drain-seconds", 10), context);
+    }
 
+    private CaseResult runCase(String caseName, int syncing, int members, double rate, int messages, int drainSeconds,
+                               Context context) throws Exception {
+        int rooms = Math.max(1, (syncing + members - 1) / members);
         try (Matrix matrix = context.client()) {
             Context.log("%s: registering %d users, %d rooms of %d members", caseName, rooms * members, rooms, members);
+            long setupStart = System.nanoTime();
             List<Matrix.User> users = context.registerUsers(matrix, "fo-" + caseName, rooms * members);
+            Context.log("%s: registered in %.1f s", caseName, (System.nanoTime() - setupStart) / 1e9);
             String[] roomIds = new String[rooms];
             List<Context.Step> creates = new ArrayList<>();
             for (int r = 0; r < rooms; r++) {
