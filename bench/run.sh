@@ -78,7 +78,7 @@ case "$db" in
     psql -h 127.0.0.1 -U postgres -qAtc "CREATE DATABASE $pgdb" >/dev/null
     export PARLEY_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$pgdb"
     pg() { psql -h 127.0.0.1 -U postgres -qAtc "$1"; }
-    durability="PostgreSQL $(pg 'SHOW server_version') on 127.0.0.1, fsync=$(pg 'SHOW fsync'), synchronous_commit=$(pg 'SHOW synchronous_commit'), wal_sync_method=$(pg 'SHOW wal_sync_method') (disk bytes below are the Parley process only, not PostgreSQL's)"
+    durability="PostgreSQL $(pg 'SHOW server_version') on 127.0.0.1, fsync=$(pg 'SHOW fsync'), synchronous_commit=$(pg 'SHOW synchronous_commit'), wal_sync_method=$(pg 'SHOW wal_sync_method') (disk bytes are the Parley process's only, not PostgreSQL's; database growth is pg_database_size)"
     ;;
   *) echo "BENCH_DB must be sqlite or postgres" >&2; exit 64 ;;
 esac
@@ -99,7 +99,7 @@ out="$root/bench/results/$workload-$(date -u +%Y%m%dT%H%M%SZ).json"
 status=0
 timeout "${BENCH_TIMEOUT:-1200}" "$java" -XX:+UseSerialGC -jar "$loadgen" \
   --base "http://127.0.0.1:$port" --secret "$secret" --server-pid "$pid" --clk-tck "$(getconf CLK_TCK)" \
-  --data-dir "$dir" --durability "$durability" --server "$server" --out "$out" "$@" || status=$?
+  --data-dir "$dir" ${pgdb:+--pg-database "$pgdb"} --durability "$durability" --server "$server" --out "$out" "$@" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "load generator exited with $status; last server log lines:" >&2
   tail -n 20 "$dir/server.log" >&2

@@ -59,7 +59,7 @@ final class FanOut implements Workload {
 
     @Override
     public List<String> defaultCases() {
-        return List.of("s1-m2", "s1-m50", "s100-m2", "s100-m50");
+        return List.of("s1-m2", "s1-m50", "s100-m2", "s100-m50", "s1000-m2", "s1000-m50", "s1000-m1000");
     }
 
     @Override
@@ -239,7 +239,10 @@ final class FanOut implements Workload {
         while (polling.get() < syncers.size()) {
             Thread.sleep(20);
         }
-        Thread.sleep(1000); // let the first long-polls reach the server and park
+        // Let the first long-polls reach the server and park (each builds an empty response twice first).
+        if (!context.probe.awaitQuiet(20)) {
+            Context.log("%s: the server did not go quiet within 20 s after opening the long-polls", caseName);
+        }
         Context.log("%s: %d long-polls open; sending %d messages at %.1f/s into %d rooms", caseName, syncers.size(),
                 messages, rate, roomIds.length);
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * <pre>
  * java -jar parley-loadgen.jar --base http://127.0.0.1:18508 --secret SECRET --server-pid PID
  *     [--data-dir DIR] [--durability TEXT] [--server TEXT] [--out FILE] [--max-seconds N]
- *     [--messages N] [--rate R] [--drain-seconds N] [--clk-tck 100]  WORKLOAD [CASE ...]
+ *     [--pg-database NAME] [--messages N] [--rate R] [--drain-seconds N] [--clk-tck 100]  WORKLOAD [CASE ...]
  * java -jar parley-loadgen.jar --list
  * </pre>
  */
@@ -86,7 +86,8 @@ public final class LoadGen {
         String base = require(options, "base");
         long pid = Long.parseLong(require(options, "server-pid"));
         Path dataDir = options.containsKey("data-dir") ? Path.of(options.get("data-dir")) : null;
-        ServerProbe probe = new ServerProbe(pid, Long.parseLong(options.getOrDefault("clk-tck", "100")), dataDir);
+        ServerProbe probe = new ServerProbe(pid, Long.parseLong(options.getOrDefault("clk-tck", "100")), dataDir,
+                options.get("pg-database"));
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         String runId = "b" + java.util.HexFormat.of().formatHex(random);

@@ -22,23 +22,24 @@ final class Report {
         out.println();
         out.printf("%s — %s%n", workload, environment.get("durability"));
         out.printf("machine: %s; server %s%n", environment.get("machine"), environment.get("server"));
-        String header = String.format(Locale.ROOT, "%-14s %8s %-12s %9s %8s %8s %8s %8s %9s %8s %9s %8s %6s %6s %5s",
+        String header = String.format(Locale.ROOT, "%-14s %8s %-12s %9s %8s %8s %8s %8s %9s %8s %9s %8s %7s %6s %6s %5s",
                 "case", "ops", "unit", "ops/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "CPU s/1k", "peak RSS",
-                "disk MiB", "B/op", "errors", "missed", "dups");
+                "disk MiB", "B/op", "DB +MiB", "errors", "missed", "dups");
         out.println(header);
         out.println("-".repeat(header.length()));
         for (CaseResult r : results) {
-            out.printf(Locale.ROOT, "%-14s %8d %-12s %9.1f %8.2f %8.2f %8.2f %8.1f %9.3f %7.0fM %9.2f %8.0f %6d %6s %5s%s%n",
+            out.printf(Locale.ROOT, "%-14s %8d %-12s %9.1f %8.2f %8.2f %8.2f %8.1f %9.3f %7.0fM %9.2f %8.0f %7.2f %6d %6s %5s%s%n",
                     r.name(), r.operations(), shortUnit(r.unit()), r.throughput(), r.latency().p50(), r.latency().p95(),
                     r.latency().p99(), r.latency().max(), r.cpuSecondsPer1000(), r.usage().peakRssBytes() / MIB,
-                    r.usage().writeBytes() / MIB, r.writeBytesPerOperation(), r.errors(),
+                    r.usage().writeBytes() / MIB, r.writeBytesPerOperation(), r.usage().databaseGrowthBytes() / MIB, r.errors(),
                     count(r, "missed"), count(r, "duplicates"), r.truncated() ? "  (cut short)" : "");
         }
         out.println();
         out.println("ops/s: operations per second of the measured phase; latency: send round trip (send-storm) or");
         out.println("send-to-delivery through /sync (fanout); CPU s/1k: server CPU seconds (user+system) per 1,000");
         out.println("operations; peak RSS: highest server VmRSS sampled every 50 ms in the phase; disk: server's");
-        out.println("/proc/<pid>/io write_bytes in the phase (B/op per operation).");
+        out.println("/proc/<pid>/io write_bytes in the phase (B/op per operation); DB +MiB: growth of the");
+        out.println("database files (SQLite: .db + -wal + -shm) or of pg_database_size in the phase.");
         for (CaseResult r : results) {
             for (String note : r.notes()) {
                 out.printf("note %s: %s%n", r.name(), note);

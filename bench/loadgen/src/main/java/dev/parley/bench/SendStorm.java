@@ -108,6 +108,7 @@ final class SendStorm implements Workload {
                     all.add(new Sender(users.get(r * sendersPerRoom + c), roomIds[r]));
                 }
             }
+            context.probe.awaitQuiet(10);
             Context.log("%s: %d senders x %d sends", caseName, all.size(), perSender);
             Phase phase = storm(matrix, context, caseName, all, perSender);
             List<String> notes = new ArrayList<>();

@@ -17,11 +17,17 @@ final class ServerProbe {
     private final long pid;
     private final long ticksPerSecond;
     private final Path dataDir;
+    private final String postgresDatabase;
 
-    ServerProbe(long pid, long ticksPerSecond, Path dataDir) {
+    /**
+     * @param dataDir where SQLite's files are, or null
+     * @param postgresDatabase the PostgreSQL database to size with {@code psql} instead, or null
+     */
+    ServerProbe(long pid, long ticksPerSecond, Path dataDir, String postgresDatabase) {
         this.pid = pid;
         this.ticksPerSecond = ticksPerSecond;
         this.dataDir = dataDir;
+        this.postgresDatabase = postgresDatabase;
     }
 
     /** Counters at one instant. */
@@ -37,6 +43,25 @@ final class ServerProbe {
     Snapshot snapshot() {
         return new Snapshot(System.nanoTime(), cpuSeconds(pid), cpuSeconds(ProcessHandle.current().pid()),
                 ioField("write_bytes"), statusKb("VmRSS") * 1024, statusKb("VmHWM") * 1024, databaseBytes());
+    }
+
+    /**
+     * Waits until the server has been nearly idle (under 5% of one core) for 250 ms, or for
+     * {@code maxSeconds}: set-up work (parking a thousand long-polls, a WAL checkpoint) should not
+     * leak into the measured phase. Returns whether it got quiet.
+     */
+    boolean awaitQuiet(int maxSeconds) throws InterruptedException {
+        long until = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        double before = cpuSeconds(pid);
+        while (System.nanoTime() < until) {
+            Thread.sleep(250);
+            double now = cpuSeconds(pid);
+            if (now - before < 0.25 * 0.05) {
+                return true;
+            }
+            before = now;
+        }
+        return false;
     }
 
     /** Starts a measured phase. */
@@ -110,8 +135,14 @@ final class ServerProbe {
         throw new IllegalStateException(key + " missing from /proc/" + pid + "/io");
     }
 
-    /** SQLite's files (database, WAL, shared memory) in the data directory; -1 when not known. */
+    /**
+     * SQLite's files (database, WAL, shared memory) in the data directory, or the PostgreSQL
+     * database's size ({@code pg_database_size}); -1 when not known.
+     */
     private long databaseBytes() {
+        if (postgresDatabase != null) {
+            return postgresDatabaseBytes();
+        }
         if (dataDir == null) {
             return -1;
         }
@@ -127,6 +158,21 @@ final class ServerProbe {
             }
         }
         return total;
+    }
+
+    private long postgresDatabaseBytes() {
+        try {
+            Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-qAtc",
+                    "SELECT pg_database_size('" + postgresDatabase.replace("'", "''") + "')")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(psql.getInputStream().readAllBytes()).trim();
+            return psql.waitFor() == 0 ? Long.parseLong(out) : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private static String read(Path path) {
