@@ -98,7 +98,7 @@ public final class LoadGen {
         environment.put("server", options.getOrDefault("server", "pid " + pid + " at " + base));
         environment.put("machine", machine());
         environment.put("run_id", runId);
-        environment.put("command", String.join(" ", argv));
+        environment.put("command", String.join(" ", argv).replaceAll("--secret \\S+", "--secret ***"));
 
         List<CaseResult> results = new ArrayList<>();
         for (String caseName : cases) {
