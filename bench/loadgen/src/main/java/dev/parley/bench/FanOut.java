@@ -1,0 +1,295 @@
+package dev.parley.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fan-out latency (issue 9, workload 2): S users each hold an open {@code /sync?timeout=30000}
+ * long-poll, in rooms of M members; messages go out at a fixed rate, each stamped with its send
+ * time, and every delivery through /sync is timed against its stamp. Missed and duplicated
+ * deliveries are counted (expected 0).
+ *
+ * <p>Case {@code sS-mM}: {@code max(1, ceil(S/M))} rooms of M members each. Member 0 of each room
+ * is its only sender; the syncing users are the room's other members first, and the sender too
+ * once every member syncs (S ≥ M), so a sender's own echo counts as a delivery as it would for a
+ * real client. Message k goes to room {@code k mod rooms}.
+ *
+ * <p>Defaults keep the work bounded: rate = min(50, max(1, 1000 / syncers per room)) messages/s
+ * (so at most about 1,000 deliveries/s), messages = rate × 10 s, between 20 and 500; then up to
+ * 10 s of draining. Options {@code --rate}, {@code --messages}, {@code --drain-seconds}.
+ *
+ * <p>Set-up (registration, rooms, joins, a first sync whose filter matches no room, just to get a
+ * token) is outside the measured window; the window opens once every long-poll is in flight. The
+ * first case of a run is preceded by an unmeasured warm-up (s10-m5, 150 messages at 50/s). Server
+ * CPU per 1,000 deliveries includes the sends that caused them.
+ */
+final class FanOut implements Workload {
+    private static final Pattern CASE = Pattern.compile("s(\\d+)-m(\\d+)");
+    private static final long LONG_POLL_MS = 30_000;
+    /** Send times in stamps are microseconds from this instant of the load generator's clock. */
+    private static final long CLOCK_ZERO = System.nanoTime();
+
+    private final FanOutChannel channel;
+    private boolean warmedUp;
+
+    FanOut(FanOutChannel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public String name() {
+        return "fanout";
+    }
+
+    @Override
+    public String description() {
+        return "latency from send to delivery through open /sync long-polls (" + channel.name() + ")";
+    }
+
+    @Override
+    public List<String> defaultCases() {
+        return List.of("s1-m2", "s1-m50", "s100-m2", "s100-m50", "s1000-m2", "s1000-m50", "s1000-m1000");
+    }
+
+    @Override
+    public String caseSyntax() {
+        return "sS-mM: S syncing users in rooms of M members, e.g. s1-m2 s100-m50 s1000-m2 s1000-m1000"
+                + "   (--rate msg/s, --messages N, --drain-seconds N)";
+    }
+
+    /** One syncing user and the room it watches. */
+    private record Syncer(Matrix.User user, int room) {
+    }
+
+    @Override
+    public CaseResult run(String caseName, Context context) throws Exception {
+        Matcher m = CASE.matcher(caseName);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("unknown fanout case " + caseName + "; expected " + caseSyntax());
+        }
+        int syncing = Integer.parseInt(m.group(1));
+        int members = Integer.parseInt(m.group(2));
+        if (syncing < 1 || members < 2) {
+            throw new IllegalArgumentException("fanout needs at least 1 syncing user and rooms of at least 2 members");
+        }
+        if (!warmedUp) {
+            Context.log("warm-up: s10-m5, 150 messages at 50/s (not measured)");
+            runCase("warmup", 10, 5, 50, 150, 5, context);
+            warmedUp = true;
+        }
+        int syncersPerRoom = Math.min(syncing, members);
+        double rate = context.doubleOption("rate", Math.min(50, Math.max(1, 1000.0 / syncersPerRoom)));
+        int messages = context.intOption("messages", (int) Math.max(20, Math.min(500, Math.round(rate * 10))));
+        return runCase(caseName, syncing, members, rate, messages, context.intOption("drain-seconds", 10), context);
+    }
+
+    private CaseResult runCase(String caseName, int syncing, int members, double rate, int messages, int drainSeconds,
+                               Context context) throws Exception {
+        int rooms = Math.max(1, (syncing + members - 1) / members);
+        try (Matrix matrix = context.client()) {
+            Context.log("%s: registering %d users, %d rooms of %d members", caseName, rooms * members, rooms, members);
+            long setupStart = System.nanoTime();
+            List<Matrix.User> users = context.registerUsers(matrix, "fo-" + caseName, rooms * members);
+            Context.log("%s: registered in %.1f s", caseName, (System.nanoTime() - setupStart) / 1e9);
+            String[] roomIds = new String[rooms];
+            List<Context.Step> creates = new ArrayList<>();
+            for (int r = 0; r < rooms; r++) {
+                int room = r;
+                creates.add(() -> roomIds[room] = matrix.createPublicRoom(users.get(room * members), "fan-out " + room));
+            }
+            Context.parallelSteps(8, creates);
+            List<Context.Step> joins = new ArrayList<>();
+            for (int r = 0; r < rooms; r++) {
+                for (int i = 1; i < members; i++) {
+                    Matrix.User user = users.get(r * members + i);
+                    String roomId = roomIds[r];
+                    joins.add(() -> matrix.join(user, roomId));
+                }
+            }
+            long joinStart = System.nanoTime();
+            Context.parallelSteps(8, joins);
+            Context.log("%s: %d joins in %.1f s", caseName, joins.size(), (System.nanoTime() - joinStart) / 1e9);
+
+            // Syncing members: non-senders first, the sender (member 0) last.
+            List<Syncer> syncers = new ArrayList<>();
+            int[] perRoom = new int[rooms];
+            for (int r = 0; r < rooms && syncers.size() < syncing; r++) {
+                for (int i = 1; i <= members && syncers.size() < syncing; i++) {
+                    syncers.add(new Syncer(users.get(r * members + (i % members)), r));
+                    perRoom[r]++;
+                }
+            }
+            String[] tokens = new String[syncers.size()];
+            List<Context.Step> firstSyncs = new ArrayList<>();
+            for (int s = 0; s < syncers.size(); s++) {
+                int index = s;
+                firstSyncs.add(() -> tokens[index] = matrix.sync(syncers.get(index).user(), null,
+                        "{\"room\":{\"rooms\":[]}}", 0).path("next_batch").asText());
+            }
+            Context.parallelSteps(16, firstSyncs);
+
+            Matrix.User[] senders = new Matrix.User[rooms];
+            for (int r = 0; r < rooms; r++) {
+                senders[r] = users.get(r * members); // the room's creator
+            }
+            Phase phase = measure(context, matrix, caseName, syncers, tokens, roomIds, senders, perRoom, rate, messages,
+                    drainSeconds);
+            List<String> notes = new ArrayList<>();
+            if (phase.truncated) {
+                notes.add("stopped at --max-seconds " + context.maxSeconds);
+            }
+            if (phase.limited > 0) {
+                notes.add(phase.limited + " sync responses had a limited timeline (events beyond it count as missed)");
+            }
+            Latencies.Summary send = phase.sendLatencies.summary();
+            return new CaseResult(name(), caseName,
+                    CaseResult.params("channel", channel.name(), "syncing_users", syncers.size(), "room_members", members,
+                            "rooms", rooms, "rate_msgs_per_s", rate, "messages", messages, "messages_sent", phase.sent,
+                            "expected_deliveries", phase.expected, "long_poll_timeout_ms", LONG_POLL_MS,
+                            "send_p50_ms", send.p50(), "send_p99_ms", send.p99()),
+                    "deliveries", phase.delivered, phase.errors, phase.latencies.summary(), phase.usage,
+                    Map.of("missed", phase.expected - phase.delivered, "duplicates", phase.duplicates,
+                            "sync_responses", phase.responses),
+                    phase.truncated, notes);
+        }
+    }
+
+    private record Phase(long sent, long expected, long delivered, long duplicates, long responses, long limited,
+                         long errors, boolean truncated, Latencies latencies, Latencies sendLatencies,
+                         ServerProbe.Usage usage) {
+    }
+
+    private Phase measure(Context context, Matrix matrix, String caseName, List<Syncer> syncers, String[] tokens,
+                          String[] roomIds, Matrix.User[] senders, int[] perRoom, double rate, int messages, int drainSeconds) throws Exception {
+        Latencies latencies = new Latencies();
+        Latencies sendLatencies = new Latencies();
+        AtomicLong delivered = new AtomicLong();
+        AtomicLong duplicates = new AtomicLong();
+        AtomicLong responses = new AtomicLong();
+        AtomicLong limited = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong expected = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
+        AtomicInteger polling = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        String run = context.runId + "/" + caseName;
+        long deadline = System.nanoTime() + context.maxSeconds * 1_000_000_000L;
+
+        ExecutorService syncPool = Executors.newVirtualThreadPerTaskExecutor();
+        for (int s = 0; s < syncers.size(); s++) {
+            Syncer syncer = syncers.get(s);
+            String first = tokens[s];
+            syncPool.submit(() -> {
+                BitSet seen = new BitSet(messages);
+                String since = first;
+                boolean counted = false;
+                while (!stop.get()) {
+                    if (!counted) {
+                        polling.incrementAndGet();
+                        counted = true;
+                    }
+                    JsonNode response;
+                    try {
+                        response = matrix.sync(syncer.user(), since, channel.liveFilter(), LONG_POLL_MS);
+                    } catch (Exception e) {
+                        if (!stop.get() && errors.incrementAndGet() <= 5) {
+                            Context.log("sync failed: %s", e);
+                        }
+                        if (!stop.get()) {
+                            Thread.sleep(200);
+                        }
+                        continue;
+                    }
+                    long now = (System.nanoTime() - CLOCK_ZERO) / 1000;
+                    responses.incrementAndGet();
+                    for (JsonNode room : response.path("rooms").path("join")) {
+                        if (room.path("timeline").path("limited").asBoolean(false)) {
+                            limited.incrementAndGet();
+                        }
+                    }
+                    channel.collect(response, stamp -> {
+                        if (!run.equals(stamp.path("run").asText())) {
+                            return;
+                        }
+                        int seq = stamp.path("seq").asInt();
+                        if (seen.get(seq)) {
+                            duplicates.incrementAndGet();
+                        } else {
+                            seen.set(seq);
+                            delivered.incrementAndGet();
+                            latencies.add(now - stamp.path("t_us").asLong());
+                        }
+                    });
+                    since = response.path("next_batch").asText();
+                }
+                return null;
+            });
+        }
+        while (polling.get() < syncers.size()) {
+            Thread.sleep(20);
+        }
+        // Let the first long-polls reach the server and park (each builds an empty response twice first).
+        if (!context.probe.awaitQuiet(20)) {
+            Context.log("%s: the server did not go quiet within 20 s after opening the long-polls", caseName);
+        }
+        Context.log("%s: %d long-polls open; sending %d messages at %.1f/s into %d rooms", caseName, syncers.size(),
+                messages, rate, roomIds.length);
+
+        ServerProbe.Window window = context.probe.open();
+        boolean truncated = false;
+        long start = System.nanoTime();
+        try (ExecutorService sendPool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int k = 0; k < messages; k++) {
+                long due = start + (long) (k * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                if (System.nanoTime() > deadline) {
+                    truncated = true;
+                    break;
+                }
+                int seq = k;
+                int room = k % roomIds.length;
+                Matrix.User sender = senders[room];
+                sendPool.submit(() -> {
+                    long t = (System.nanoTime() - CLOCK_ZERO) / 1000;
+                    ObjectNode stamp = Matrix.JSON.createObjectNode().put("run", run).put("seq", seq).put("t_us", t);
+                    try {
+                        channel.send(matrix, sender, roomIds[room], context.runId + "-" + caseName + "-" + seq, stamp);
+                        sendLatencies.add((System.nanoTime() - CLOCK_ZERO) / 1000 - t);
+                        sent.incrementAndGet();
+                        expected.addAndGet(perRoom[room]);
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() <= 5) {
+                            Context.log("send failed: %s", e);
+                        }
+                    }
+                    return null;
+                });
+            }
+        } // waits for every send
+        long drainUntil = Math.min(deadline, System.nanoTime() + drainSeconds * 1_000_000_000L);
+        while (delivered.get() < expected.get() && System.nanoTime() < drainUntil) {
+            Thread.sleep(10);
+        }
+        ServerProbe.Usage usage = window.finish();
+        stop.set(true);
+        matrix.close(); // aborts the parked long-polls
+        syncPool.shutdownNow();
+        return new Phase(sent.get(), expected.get(), delivered.get(), duplicates.get(), responses.get(), limited.get(),
+                errors.get(), truncated, latencies, sendLatencies, usage);
+    }
+
+}
