@@ -12,6 +12,9 @@ import java.io.InputStream;
  * {@link IOException}.
  */
 final class LimitedBody extends InputStream {
+    /** How much of a refused body is read and discarded; beyond it the connection just closes. */
+    static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
+
     private final InputStream in;
     private final long maxBytes;
     private long read;
@@ -43,10 +46,26 @@ final class LimitedBody extends InputStream {
         if (n > 0) {
             read += n;
             if (read > maxBytes) {
+                // Read out the rest before refusing: closing a half-read body resets the
+                // connection, and a client still sending would never see its M_TOO_LARGE.
+                drain(in);
                 throw tooLarge(maxBytes);
             }
         }
         return n;
+    }
+
+    /** Reads and discards up to {@link #MAX_DRAIN_BYTES} of what is left of a refused body. */
+    static void drain(InputStream in) {
+        try {
+            long drained = 0;
+            byte[] sink = new byte[64 * 1024];
+            for (int n; drained < MAX_DRAIN_BYTES && (n = in.read(sink)) > 0; ) {
+                drained += n;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // The client went away; there is nobody left to answer.
+        }
     }
 
     @Override

@@ -32,8 +32,6 @@ import org.slf4j.MDC;
 final class MatrixHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger("dev.parley.http.requests");
     private static final AtomicLong REQUEST_COUNTER = new AtomicLong();
-    /** How much of a refused oversize body is read so the client gets its 413 (see drainOversizeBody). */
-    private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
 
     private final Router router;
     private final Authenticator authenticator;
@@ -172,18 +170,13 @@ final class MatrixHandler extends Handler.Abstract {
      * the connection is simply closed.
      */
     private static void drainOversizeBody(Request request) {
-        long declared = request.getLength();
-        if (declared > MAX_DRAIN_BYTES) {
+        if (request.getLength() > LimitedBody.MAX_DRAIN_BYTES) {
             return;
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
-            long drained = 0;
-            byte[] sink = new byte[64 * 1024];
-            for (int n; drained < MAX_DRAIN_BYTES && (n = in.read(sink)) > 0; ) {
-                drained += n;
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // The client went away; there is nobody left to answer.
+            LimitedBody.drain(in);
+        } catch (IOException ignored) {
+            // Closing after draining; nothing left to do for this client.
         }
     }
 
