@@ -27,6 +27,7 @@ public final class Memberships {
     private final ServerName serverName;
     private final ForgottenRooms forgotten;
     private final RestrictedJoins restrictedJoins;
+    private final RoomPower power;
 
     public Memberships(EventPipeline pipeline, RoomStore rooms, RoomMemberStore members, ForgottenRooms forgotten,
                        MemberProfiles profiles, ServerName serverName) {
@@ -35,7 +36,8 @@ public final class Memberships {
         this.forgotten = forgotten;
         this.profiles = profiles;
         this.serverName = serverName;
-        this.restrictedJoins = new RestrictedJoins(new RoomPower(rooms), members, serverName);
+        this.power = new RoomPower(rooms);
+        this.restrictedJoins = new RestrictedJoins(power, members, serverName);
     }
 
     /**
@@ -119,8 +121,7 @@ public final class Memberships {
 
     /** The user's current membership in the room, if any. */
     public Optional<String> membership(RoomId roomId, UserId user) {
-        return rooms.currentStateEvent(roomId, StateKey.member(user)).flatMap(rooms::event)
-                .map(e -> e.pdu().content().path("membership").asText(null));
+        return power.membership(roomId, user);
     }
 
     private StoredEvent change(RoomId roomId, UserId sender, UserId target, ObjectNode content) {

@@ -32,12 +32,15 @@ public final class RoomHistory {
     private static final int TIMESTAMP_CANDIDATES = 100;
 
     private final RoomStore store;
+    /** Current membership and visibility look-ups, shared with the other room services. */
+    private final RoomPower power;
     private final StateGroups stateGroups;
     private final HistoryVisibility visibility;
     private final EventFormatter formatter;
 
     public RoomHistory(RoomStore store, StateGroups stateGroups, HistoryVisibility visibility, EventFormatter formatter) {
         this.store = store;
+        this.power = new RoomPower(store);
         this.stateGroups = stateGroups;
         this.visibility = visibility;
         this.formatter = formatter;
@@ -117,16 +120,11 @@ public final class RoomHistory {
      * not the room exists.
      */
     void requireReadable(RoomId roomId, UserId user) {
-        String membership = store.currentStateEvent(roomId, StateKey.member(user)).flatMap(store::event)
-                .map(e -> e.pdu().content().path("membership").asText("")).orElse("");
+        String membership = power.membership(roomId, user).orElse("");
         if (membership.equals("join") || membership.equals("leave") || membership.equals("ban")) {
             return;
         }
-        boolean worldReadable = store.currentStateEvent(roomId, new StateKey("m.room.history_visibility", ""))
-                .flatMap(store::event)
-                .map(e -> "world_readable".equals(e.pdu().content().path("history_visibility").asText()))
-                .orElse(false);
-        if (!worldReadable) {
+        if (!power.isWorldReadable(roomId)) {
             throw MatrixException.forbidden("You are not allowed to view this room's history");
         }
     }

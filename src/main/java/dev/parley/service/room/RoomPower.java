@@ -40,6 +40,13 @@ public final class RoomPower {
         return stateEvent(roomId, StateKey.member(user)).map(e -> e.pdu().content().path("membership").asText(null));
     }
 
+    /** Whether the room's current history visibility is {@code world_readable}. */
+    public boolean isWorldReadable(RoomId roomId) {
+        return stateEvent(roomId, new StateKey("m.room.history_visibility", ""))
+                .map(e -> "world_readable".equals(e.pdu().content().path("history_visibility").asText()))
+                .orElse(false);
+    }
+
     public boolean isJoined(RoomId roomId, UserId user) {
         return "join".equals(membership(roomId, user).orElse(null));
     }

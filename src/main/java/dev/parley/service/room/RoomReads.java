@@ -22,6 +22,8 @@ import java.util.function.Predicate;
  */
 public final class RoomReads {
     private final RoomStore store;
+    /** Current membership and visibility look-ups, shared with the other room services. */
+    private final RoomPower power;
     private final StateGroups stateGroups;
     private final HistoryVisibility visibility;
     private final EventFormatter formatter;
@@ -30,6 +32,7 @@ public final class RoomReads {
     public RoomReads(RoomStore store, StateGroups stateGroups, HistoryVisibility visibility, EventFormatter formatter,
                      ForgottenRooms forgotten) {
         this.store = store;
+        this.power = new RoomPower(store);
         this.stateGroups = stateGroups;
         this.visibility = visibility;
         this.formatter = formatter;
@@ -110,7 +113,7 @@ public final class RoomReads {
             case "join" -> store.currentState(roomId);
             case "leave", "ban" -> stateGroups.get(member.get().stateGroup());
             default -> {
-                if (isWorldReadable(roomId)) {
+                if (power.isWorldReadable(roomId)) {
                     yield store.currentState(roomId);
                 }
                 throw MatrixException.forbidden("You are not in this room");
@@ -118,16 +121,8 @@ public final class RoomReads {
         };
     }
 
-    private boolean isWorldReadable(RoomId roomId) {
-        return store.currentStateEvent(roomId, new StateKey("m.room.history_visibility", "")).flatMap(store::event)
-                .map(e -> "world_readable".equals(e.pdu().content().path("history_visibility").asText()))
-                .orElse(false);
-    }
-
     private void requireJoined(RoomId roomId, UserId user) {
-        boolean joined = store.currentStateEvent(roomId, StateKey.member(user)).flatMap(store::event)
-                .map(e -> "join".equals(e.pdu().content().path("membership").asText())).orElse(false);
-        if (!joined) {
+        if (!power.isJoined(roomId, user)) {
             throw MatrixException.forbidden("You are not in this room");
         }
     }
