@@ -20,6 +20,8 @@ import dev.parley.http.client.DiscoveryRoutes;
 import dev.parley.http.client.EphemeralRoutes;
 import dev.parley.http.client.FilterRoutes;
 import dev.parley.http.client.HistoryRoutes;
+import dev.parley.http.client.SpaceRoutes;
+import dev.parley.http.client.ThreadRoutes;
 import dev.parley.http.client.LoginRoutes;
 import dev.parley.http.client.MembershipRoutes;
 import dev.parley.http.client.PresenceRoutes;
@@ -68,6 +70,8 @@ import dev.parley.service.room.MemberProfiles;
 import dev.parley.service.room.Memberships;
 import dev.parley.service.room.PublicRooms;
 import dev.parley.service.room.Relations;
+import dev.parley.service.room.SpaceHierarchy;
+import dev.parley.service.room.ThreadRoots;
 import dev.parley.service.room.RoomAliases;
 import dev.parley.service.room.RoomCreation;
 import dev.parley.service.room.RoomDirectory;
@@ -334,6 +338,9 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(DirectoryRoutes.routes(rooms.directory(), rooms.publicRooms()));
             routes.addAll(MembershipRoutes.routes(rooms.memberships(), rooms.aliases(), rooms.upgrades()));
             routes.addAll(HistoryRoutes.routes(rooms.history(), rooms.relations(), rooms.pipeline()));
+            routes.addAll(ThreadRoutes.routes(new ThreadRoots(rooms.store(), rooms.visibility(), rooms.history(),
+                    rooms.formatter())));
+            routes.addAll(SpaceRoutes.routes(new SpaceHierarchy(rooms.store(), new JdbcRoomMemberStore(database))));
             MediaService media = new MediaService(new JdbcMediaStore(database), new MediaFiles(config.media().path()),
                     new Thumbnailer(config.media().maxThumbnailSourcePixels()), accounts.service().serverName(),
                     config.media(), clock);

@@ -77,6 +77,17 @@ public interface RoomStore {
     List<EventId> relatedEventIds(RoomId roomId, Collection<EventId> parents, Optional<String> relType,
                                   Optional<String> eventType);
 
+    /** A thread root and the stream ordering of the latest event in its thread. */
+    record ThreadActivity(EventId root, long latestStream) {
+    }
+
+    /**
+     * The room's thread roots (events with {@code m.thread} children) whose latest thread event
+     * has a stream ordering up to {@code upTo}, most recently active first; with
+     * {@code participant}, only threads that user started or replied in.
+     */
+    List<ThreadActivity> threadRoots(RoomId roomId, Optional<UserId> participant, long upTo, int limit);
+
     /** Rooms in which the user's current membership is {@code membership} (e.g. "join"). */
     List<RoomId> roomsWithMembership(UserId userId, String membership);
 

@@ -78,7 +78,7 @@ public final class HistoryRoutes {
         return routes;
     }
 
-    private static OptionalInt intParam(RequestContext request, String name) {
+    static OptionalInt intParam(RequestContext request, String name) {
         Optional<Long> value = longParam(request, name);
         if (value.isEmpty()) {
             return OptionalInt.empty();
@@ -97,7 +97,7 @@ public final class HistoryRoutes {
         });
     }
 
-    private static boolean booleanParam(String value, String name) {
+    static boolean booleanParam(String value, String name) {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;

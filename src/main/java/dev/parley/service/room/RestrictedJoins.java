@@ -14,7 +14,9 @@ import dev.parley.core.room.RoomVersion;
 import dev.parley.store.RoomMemberStore;
 import dev.parley.store.RoomRow;
 import dev.parley.store.StoredEvent;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -91,6 +93,15 @@ final class RestrictedJoins {
     private static boolean isRestricted(RoomVersion version, JoinRule joinRule) {
         return (version.restrictedJoinsAllowed() && joinRule == JoinRule.RESTRICTED)
                 || (version.knockRestrictedAllowed() && joinRule == JoinRule.KNOCK_RESTRICTED);
+    }
+
+    /** The rooms the {@code m.room_membership} conditions of an {@code allow} list name (the spec's {@code allowed_room_ids}). */
+    static List<RoomId> allowedRooms(JsonNode allow) {
+        List<RoomId> rooms = new ArrayList<>();
+        for (JsonNode condition : allow) {
+            membershipConditionRoom(condition).filter(r -> !rooms.contains(r)).ifPresent(rooms::add);
+        }
+        return rooms;
     }
 
     private static boolean hasMembershipConditions(JsonNode allow) {

@@ -233,6 +233,21 @@ public final class JdbcRoomStore implements RoomStore {
                 + " WHERE " + where + " ORDER BY e.stream_ordering", rs -> EventId.parse(rs.getString(1)), params.toArray()));
     }
 
+    @Override
+    public List<ThreadActivity> threadRoots(RoomId roomId, Optional<UserId> participant, long upTo, int limit) {
+        List<Object> params = new ArrayList<>(List.of(roomId.value(), upTo));
+        String participated = participant.isEmpty() ? ""
+                : " AND (root.sender = ? OR SUM(CASE WHEN e.sender = ? THEN 1 ELSE 0 END) > 0)";
+        participant.ifPresent(p -> params.addAll(List.of(p.value(), p.value())));
+        params.add(limit);
+        return db.read(c -> Sql.list(c, "SELECT rel.relates_to, MAX(e.stream_ordering) FROM event_relations rel"
+                + " JOIN events e ON e.event_id = rel.event_id JOIN events root ON root.event_id = rel.relates_to"
+                + " WHERE rel.room_id = ? AND rel.rel_type = 'm.thread' AND root.room_id = rel.room_id"
+                + " GROUP BY rel.relates_to, root.sender HAVING MAX(e.stream_ordering) <= ?" + participated
+                + " ORDER BY MAX(e.stream_ordering) DESC LIMIT ?",
+                rs -> new ThreadActivity(EventId.parse(rs.getString(1)), rs.getLong(2)), params.toArray()));
+    }
+
     /** A delta on the previous group, or a full snapshot when the chain would grow too long. */
     private static void writeStateGroup(Connection c, String room, long id, Optional<Long> parent, Pdu pdu) throws SQLException {
         int parentChain = parent.isEmpty() ? -1
