@@ -11,6 +11,7 @@ import dev.parley.http.HttpServer;
 import dev.parley.http.Requester;
 import dev.parley.http.Route;
 import dev.parley.http.admin.AdminRoutes;
+import dev.parley.http.admin.ReportAdminRoutes;
 import dev.parley.http.client.AccountDataRoutes;
 import dev.parley.http.client.AccountRoutes;
 import dev.parley.http.client.CapabilitiesRoutes;
@@ -20,6 +21,7 @@ import dev.parley.http.client.DiscoveryRoutes;
 import dev.parley.http.client.EphemeralRoutes;
 import dev.parley.http.client.FilterRoutes;
 import dev.parley.http.client.HistoryRoutes;
+import dev.parley.http.client.ReportRoutes;
 import dev.parley.http.client.SpaceRoutes;
 import dev.parley.http.client.ThreadRoutes;
 import dev.parley.http.client.LoginRoutes;
@@ -70,6 +72,7 @@ import dev.parley.service.room.MemberProfiles;
 import dev.parley.service.room.Memberships;
 import dev.parley.service.room.PublicRooms;
 import dev.parley.service.room.Relations;
+import dev.parley.service.room.Reports;
 import dev.parley.service.room.SpaceHierarchy;
 import dev.parley.service.room.ThreadRoots;
 import dev.parley.service.room.RoomAliases;
@@ -95,6 +98,7 @@ import dev.parley.store.jdbc.JdbcPresenceStore;
 import dev.parley.store.jdbc.JdbcPushRuleStore;
 import dev.parley.store.jdbc.JdbcReceiptStore;
 import dev.parley.store.jdbc.JdbcRegistrationTokenStore;
+import dev.parley.store.jdbc.JdbcReportStore;
 import dev.parley.store.jdbc.JdbcRoomAliasStore;
 import dev.parley.store.jdbc.JdbcRoomDirectoryStore;
 import dev.parley.store.jdbc.JdbcRoomMemberStore;
@@ -341,6 +345,9 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(ThreadRoutes.routes(new ThreadRoots(rooms.store(), rooms.visibility(), rooms.history(),
                     rooms.formatter())));
             routes.addAll(SpaceRoutes.routes(new SpaceHierarchy(rooms.store(), new JdbcRoomMemberStore(database))));
+            Reports reports = new Reports(new JdbcReportStore(database), rooms.store(), rooms.visibility(), clock);
+            routes.addAll(ReportRoutes.routes(reports));
+            routes.addAll(ReportAdminRoutes.routes(reports, accounts.service()));
             MediaService media = new MediaService(new JdbcMediaStore(database), new MediaFiles(config.media().path()),
                     new Thumbnailer(config.media().maxThumbnailSourcePixels()), accounts.service().serverName(),
                     config.media(), clock);

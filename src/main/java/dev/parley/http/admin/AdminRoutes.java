@@ -55,7 +55,7 @@ public final class AdminRoutes {
                 }));
     }
 
-    private static void requireAdmin(RequestContext request, AccountService accounts) {
+    static void requireAdmin(RequestContext request, AccountService accounts) {
         accounts.requireAdmin(UserId.parse(request.requester().userId()));
     }
 }

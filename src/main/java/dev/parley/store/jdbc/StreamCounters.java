@@ -13,6 +13,8 @@ final class StreamCounters {
     static final String RECEIPTS = "receipts";
     static final String PRESENCE = "presence";
     static final String TO_DEVICE = "to_device";
+    /** Not a stream: report IDs, counted here so one is never reused. */
+    static final String REPORTS = "reports";
 
     private StreamCounters() {
     }

@@ -1,0 +1,103 @@
+package dev.parley.service.room;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.core.error.MatrixException;
+import dev.parley.core.id.EventId;
+import dev.parley.core.id.RoomId;
+import dev.parley.core.id.UserId;
+import dev.parley.store.ReportRow;
+import dev.parley.store.ReportStore;
+import dev.parley.store.RoomStore;
+import dev.parley.store.StoredEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reporting content (Client-Server API, "Reporting content", {@code report_content.yaml}) and
+ * the reports as server admins read them (Synapse's {@code /_synapse/admin/v1/event_reports}).
+ * Reports are stored as made; no one is notified yet.
+ */
+public final class Reports {
+    /** The range v1.17 and earlier gave the since-removed {@code score}; older clients still send it. */
+    private static final int MIN_SCORE = -100;
+
+    private final ReportStore reports;
+    private final RoomStore rooms;
+    private final RoomPower power;
+    private final HistoryVisibility visibility;
+    private final Clock clock;
+
+    public Reports(ReportStore reports, RoomStore rooms, HistoryVisibility visibility, Clock clock) {
+        this.reports = reports;
+        this.rooms = rooms;
+        this.power = new RoomPower(rooms);
+        this.visibility = visibility;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code POST /rooms/{roomId}/report/{eventId}}: the reporter must be joined and able to see
+     * the event; otherwise, as for an unknown or redacted event, 404 {@code M_NOT_FOUND}.
+     */
+    public void reportEvent(RoomId roomId, EventId eventId, UserId reporter, Optional<String> reason,
+                            Optional<Integer> score) {
+        score.filter(s -> s < MIN_SCORE || s > 0).ifPresent(s -> {
+            throw MatrixException.badJson("score must be between -100 and 0");
+        });
+        MatrixException notFound = MatrixException.notFound("The event was not found or you are not joined to the room");
+        if (!power.isJoined(roomId, reporter)) {
+            throw notFound;
+        }
+        HistoryVisibility.Viewer viewer = visibility.viewer(reporter, roomId);
+        rooms.event(eventId).filter(e -> e.pdu().roomId().equals(roomId) && e.redactedBy().isEmpty())
+                .filter(viewer::canSee).orElseThrow(() -> notFound);
+        reports.add(roomId, Optional.of(eventId), reporter, reason, score, clock.millis());
+    }
+
+    /** {@code POST /rooms/{roomId}/report}: anyone may report a room this server knows; 404 otherwise. */
+    public void reportRoom(RoomId roomId, UserId reporter, String reason) {
+        if (!power.exists(roomId)) {
+            throw MatrixException.notFound("The room was not found");
+        }
+        reports.add(roomId, Optional.empty(), reporter, Optional.of(reason), Optional.empty(), clock.millis());
+    }
+
+    /** A report with what an admin reviewing it wants beside it; {@code sender} and {@code event} only for event reports. */
+    public record Report(ReportRow row, Optional<String> roomName, Optional<String> canonicalAlias,
+                         Optional<UserId> sender, Optional<ObjectNode> event) {
+    }
+
+    /** A page of reports and how many there are in all. */
+    public record Page(List<Report> reports, long total) {
+    }
+
+    /** Event reports ({@code events}) or room reports, newest first unless {@code oldestFirst}, from offset {@code from}. */
+    public Page list(boolean events, long from, int limit, boolean oldestFirst) {
+        if (from < 0) {
+            throw MatrixException.invalidParam("from must not be negative");
+        }
+        if (limit < 0) {
+            throw MatrixException.invalidParam("limit must not be negative");
+        }
+        List<Report> page = reports.page(events, from, limit, oldestFirst).stream().map(r -> report(r, false)).toList();
+        return new Page(page, reports.count(events));
+    }
+
+    /** One event report with the reported event's JSON (absent once the event is gone). */
+    public Report eventReport(long id) {
+        return reports.report(id).filter(r -> r.eventId().isPresent()).map(r -> report(r, true))
+                .orElseThrow(() -> MatrixException.notFound("Event report not found"));
+    }
+
+    private Report report(ReportRow row, boolean withEvent) {
+        Optional<StoredEvent> event = row.eventId().flatMap(rooms::event);
+        return new Report(row, text(row.roomId(), "m.room.name", "name"), text(row.roomId(), "m.room.canonical_alias", "alias"),
+                event.map(e -> e.pdu().sender()), withEvent ? event.map(e -> e.pdu().json().deepCopy()) : Optional.empty());
+    }
+
+    private Optional<String> text(RoomId roomId, String type, String field) {
+        return power.content(roomId, type, "").map(c -> c.path(field)).filter(JsonNode::isTextual).map(JsonNode::textValue);
+    }
+}
