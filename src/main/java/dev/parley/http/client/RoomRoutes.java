@@ -82,7 +82,8 @@ public final class RoomRoutes {
         routes.add(new Route(GetOneRoomEvent.ENDPOINT, request ->
                 reads.event(room(request), EventId.parse(request.pathParam("eventId")), user(request))));
         routes.add(new Route(GetMembersByRoom.ENDPOINT, request -> new GetMembersByRoom.Response(reads.members(
-                room(request), user(request), request.query("membership"), request.query("not_membership")))));
+                room(request), user(request), request.query("at"), request.query("membership"),
+                request.query("not_membership")))));
         routes.add(new Route(GetJoinedMembersByRoom.ENDPOINT, request ->
                 new GetJoinedMembersByRoom.Response(reads.joinedMembers(room(request), user(request)))));
         routes.add(new Route(GetJoinedRooms.ENDPOINT, request ->

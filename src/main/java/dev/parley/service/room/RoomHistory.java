@@ -131,6 +131,10 @@ public final class RoomHistory {
 
     /** A stream token stands, in a room, for the gap after the room's events up to that stream position. */
     Topological resolve(RoomId roomId, PaginationToken token) {
+        return resolve(store, roomId, token);
+    }
+
+    static Topological resolve(RoomStore store, RoomId roomId, PaginationToken token) {
         return switch (token) {
             case Topological t -> t;
             case PaginationToken.Stream s -> new Topological(store.maxDepthUpTo(roomId, s.stream()), s.stream());

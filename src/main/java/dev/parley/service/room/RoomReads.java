@@ -6,6 +6,7 @@ import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
+import dev.parley.service.room.PaginationToken.Topological;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
 import java.util.Comparator;
@@ -66,10 +67,15 @@ public final class RoomReads {
 
     /**
      * {@code GET /rooms/{roomId}/members}: membership events, optionally only those whose
-     * membership is {@code membership} or is not {@code notMembership}.
+     * membership is {@code membership} or is not {@code notMembership}; with {@code at} (a
+     * {@link PaginationToken}, such as sync's {@code prev_batch}), as they were at that point —
+     * for a former member, at the latest when they left.
      */
-    public List<ObjectNode> members(RoomId roomId, UserId viewer, Optional<String> membership, Optional<String> notMembership) {
-        List<EventId> ids = visibleState(roomId, viewer).entrySet().stream()
+    public List<ObjectNode> members(RoomId roomId, UserId viewer, Optional<String> at, Optional<String> membership,
+                                    Optional<String> notMembership) {
+        Optional<PaginationToken> token = at.map(PaginationToken::parse);
+        Map<StateKey, EventId> state = token.isEmpty() ? visibleState(roomId, viewer) : visibleStateAt(roomId, viewer, token.get());
+        List<EventId> ids = state.entrySet().stream()
                 .filter(e -> StateKey.MEMBER.equals(e.getKey().type())).map(Map.Entry::getValue).toList();
         return formatted(ids, event -> {
             String m = event.pdu().content().path("membership").asText();
@@ -77,11 +83,32 @@ public final class RoomReads {
         });
     }
 
+    /** The state at a token, capped at the viewer's leaving if they left before it. */
+    private Map<StateKey, EventId> visibleStateAt(RoomId roomId, UserId viewer, PaginationToken token) {
+        Map<StateKey, EventId> visibleNow = visibleState(roomId, viewer);
+        Topological gap = RoomHistory.resolve(store, roomId, token);
+        Optional<StoredEvent> atEvent = store.eventsBefore(roomId, gap.depth(), gap.stream(), 1).stream().findFirst();
+        if (atEvent.isEmpty()) {
+            return Map.of();
+        }
+        if (!power.isJoined(roomId, viewer) && !power.isWorldReadable(roomId)) {
+            Optional<StoredEvent> left = Optional.ofNullable(visibleNow.get(StateKey.member(viewer))).flatMap(store::event);
+            if (left.isPresent() && position(left.get()).compareTo(position(atEvent.get())) < 0) {
+                return visibleNow;
+            }
+        }
+        return stateGroups.get(atEvent.get().stateGroup());
+    }
+
+    private static Topological position(StoredEvent event) {
+        return Topological.after(event.pdu().depth(), event.streamOrdering());
+    }
+
     /** {@code GET /rooms/{roomId}/joined_members}: joined users with their display names and avatars. */
     public Map<String, Map<String, String>> joinedMembers(RoomId roomId, UserId viewer) {
         requireJoined(roomId, viewer);
         Map<String, Map<String, String>> joined = new LinkedHashMap<>();
-        for (ObjectNode member : members(roomId, viewer, Optional.of("join"), Optional.empty())) {
+        for (ObjectNode member : members(roomId, viewer, Optional.empty(), Optional.of("join"), Optional.empty())) {
             Map<String, String> profile = new LinkedHashMap<>();
             ObjectNode content = (ObjectNode) member.get("content");
             if (content.path("displayname").isTextual()) {
