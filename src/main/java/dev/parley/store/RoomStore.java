@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Rooms and their event graphs: events, edges, state snapshots, current state, extremities. */
 public interface RoomStore {
@@ -43,6 +44,13 @@ public interface RoomStore {
      * it arrives. So callers persist only redactions they have decided to honour.
      */
     void persist(NewEvent event);
+
+    /**
+     * {@link #persist} without waiting: the future completes once the event is durable (or the
+     * write failed and left nothing behind). Events queued on one chain are written in the order
+     * they were queued, and a failure fails the rest of the chain unwritten (see {@link WriteChain}).
+     */
+    CompletableFuture<Void> persistQueued(WriteChain chain, NewEvent event);
 
     /**
      * Room events at or before the topological position {@code (depth, stream)}, newest first

@@ -21,15 +21,19 @@ import dev.parley.core.room.RoomVersion;
 import dev.parley.store.NewEvent;
 import dev.parley.store.RoomRow;
 import dev.parley.store.RoomStore;
+import dev.parley.store.StoreException;
 import dev.parley.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,7 +42,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Every local event goes through here (DESIGN.md, "The shape of the system"): build the PDU
  * (prev_events from the forward extremities, auth_events selected from the current state, depth,
  * content hash, signature), check it against the authorization rules and the current state,
- * persist it with its stream position and state delta, then tell the listeners. One lock per room.
+ * queue it for persisting with its stream position and state delta, and once it is durable tell
+ * the listeners, in the room's order. One lock per room, held while an event is built and queued
+ * but not while it commits: the room's {@link RoomHead} in memory already includes the queued events.
  */
 public final class EventPipeline {
     /** Server-server API, "Size limits": the whole PDU, as canonical JSON. */
@@ -72,6 +78,7 @@ public final class EventPipeline {
     private final Clock clock;
     private final LocalSignatures signatures;
     private final RoomLocks locks = new RoomLocks();
+    private final Map<RoomId, RoomHead> heads = new ConcurrentHashMap<>();
     private final List<RoomEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<LocalEventCheck> checks = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
@@ -124,24 +131,28 @@ public final class EventPipeline {
         if (!decision.isAllowed()) {
             throw new MatrixException(ErrCode.BAD_JSON, "Invalid m.room.create content: " + decision);
         }
-        if (!store.createRoom(new RoomRow(roomId, version, creator, clock.millis(), false))) {
+        RoomRow room = new RoomRow(roomId, version, creator, clock.millis(), false);
+        if (!store.createRoom(room)) {
             throw new MatrixException(ErrCode.ROOM_IN_USE, "Room ID already taken");
         }
         ReentrantLock lock = locks.of(roomId);
         lock.lock();
-        StoredEvent stored;
+        Queued queued;
         try {
-            stored = persist(create, Optional.empty(), Optional.empty());
+            RoomHead head = RoomHead.empty(room);
+            heads.put(roomId, head);
+            queued = enqueue(head, create, Optional.empty(), Optional.empty());
         } finally {
             lock.unlock();
         }
-        listeners.forEach(l -> l.onEvent(stored));
-        return stored;
+        return finish(queued);
     }
 
     /**
      * Builds, authorises and persists a local event. A repeated transaction of the same device
-     * returns the event it produced the first time.
+     * returns the event it produced the first time. Returns once the event is durable and the
+     * listeners were told; the room's lock is held only while the event is built and queued, so
+     * the next event of the room is built while this one commits (and shares its fsync).
      *
      * @throws MatrixException {@code M_FORBIDDEN} when the authorization rules reject it,
      *     {@code M_TOO_LARGE} for an oversize event, {@code M_NOT_FOUND} for an unknown room
@@ -153,35 +164,61 @@ public final class EventPipeline {
         draft.stateKey().ifPresent(key -> checkIdLength("state_key", key));
         ReentrantLock lock = locks.of(roomId);
         lock.lock();
-        StoredEvent stored;
+        Queued queued;
+        CompletableFuture<StoredEvent> sameTransaction = null;
         try {
+            RoomHead head = head(roomId);
             if (transaction.isPresent()) {
                 NewEvent.Transaction t = transaction.get();
-                Optional<EventId> earlier = store.transaction(t.userId(), t.deviceId(), t.txnId());
+                sameTransaction = head.pendingTransactions.get(new RoomHead.TransactionKey(t.userId(), t.deviceId(), t.txnId()));
+                Optional<EventId> earlier = sameTransaction != null ? Optional.empty()
+                        : store.transaction(t.userId(), t.deviceId(), t.txnId());
                 if (earlier.isPresent()) {
                     return store.event(earlier.get()).orElseThrow();
                 }
             }
-            RoomRow room = store.room(roomId).orElseThrow(() -> MatrixException.notFound("Unknown room"));
-            stored = build(room, sender, draft, transaction);
+            if (sameTransaction == null) {
+                queued = build(head, sender, draft, transaction);
+                if (RedactionPolicy.REDACTION.equals(queued.event().pdu().type())) {
+                    // The redacted target is pruned in the database as the redaction commits; the
+                    // next event must be authorised against the pruned one, so wait here and read
+                    // the head again (redactions are rare).
+                    try {
+                        return finish(queued);
+                    } finally {
+                        heads.remove(roomId, head);
+                    }
+                }
+            } else {
+                queued = null;
+            }
         } finally {
             lock.unlock();
         }
-        listeners.forEach(l -> l.onEvent(stored));
-        return stored;
+        return queued != null ? finish(queued) : awaitEarlier(sameTransaction);
     }
 
-    private StoredEvent build(RoomRow room, UserId sender, Draft request, Optional<NewEvent.Transaction> transaction) {
+    private RoomHead head(RoomId roomId) {
+        RoomHead head = heads.get(roomId);
+        if (head == null) {
+            RoomRow room = store.room(roomId).orElseThrow(() -> MatrixException.notFound("Unknown room"));
+            head = RoomHead.load(store, room);
+            heads.put(roomId, head);
+        }
+        return head;
+    }
+
+    private Queued build(RoomHead head, UserId sender, Draft request, Optional<NewEvent.Transaction> transaction) {
+        RoomRow room = head.room;
         RoomVersion version = room.version();
-        CurrentState state = new CurrentState(store, store.currentState(room.roomId()));
+        CurrentState state = new CurrentState(store, head);
         Draft draft = RedactionPolicy.REDACTION.equals(request.type()) && request.stateKey().isEmpty()
                 ? RedactionPolicy.check(store, room.roomId(), version, sender, request, state)
                 : request;
         ThreadPolicy.check(store, draft);
-        List<EventId> extremities = store.forwardExtremities(room.roomId());
         List<Pdu> prevEvents = new ArrayList<>();
         Optional<Long> stateGroupBefore = Optional.empty();
-        for (StoredEvent prev : store.events(extremities.subList(0, Math.min(MAX_PREV_EVENTS, extremities.size())))) {
+        for (StoredEvent prev : head.extremities(MAX_PREV_EVENTS)) {
             prevEvents.add(prev.pdu());
             stateGroupBefore = Optional.of(Math.max(stateGroupBefore.orElse(0L), prev.stateGroup()));
         }
@@ -206,18 +243,89 @@ public final class EventPipeline {
         for (LocalEventCheck check : checks) {
             check.check(pdu, state);
         }
-        return persist(pdu, stateGroupBefore, transaction);
+        return enqueue(head, pdu, stateGroupBefore, transaction);
     }
 
-    private StoredEvent persist(Pdu pdu, Optional<Long> stateGroupBefore, Optional<NewEvent.Transaction> transaction) {
+    /**
+     * A queued event. {@code written} completes once it is durable; {@code toldBefore} once the
+     * listeners heard of the room's previous event, {@code told} once they heard of this one;
+     * {@code result} is what a retry of the same transaction waits for.
+     */
+    private record Queued(RoomHead head, StoredEvent event, CompletableFuture<Void> written,
+                          CompletableFuture<Void> toldBefore, CompletableFuture<Void> told,
+                          Optional<RoomHead.TransactionKey> transaction, CompletableFuture<StoredEvent> result) {
+    }
+
+    /** Under the room's lock: takes the positions, queues the write and moves the head past the event. */
+    private Queued enqueue(RoomHead head, Pdu pdu, Optional<Long> stateGroupBefore, Optional<NewEvent.Transaction> transaction) {
         Optional<Long> newGroup = pdu.isState() ? Optional.of(stateGroups.incrementAndGet()) : Optional.empty();
         long position = positions.allocate();
+        NewEvent event = new NewEvent(position, pdu, stateGroupBefore, newGroup, transaction);
+        StoredEvent stored = new StoredEvent(position, pdu, event.stateGroupAfter(), Optional.empty());
+        CompletableFuture<Void> written;
         try {
-            NewEvent event = new NewEvent(position, pdu, stateGroupBefore, newGroup, transaction);
-            store.persist(event);
-            return new StoredEvent(position, pdu, event.stateGroupAfter(), Optional.empty());
-        } finally {
+            written = store.persistQueued(head.chain, event);
+        } catch (RuntimeException e) {
             positions.done(position);
+            throw e;
+        }
+        Queued queued = new Queued(head, stored, written, head.lastNotified, new CompletableFuture<>(),
+                transaction.map(t -> new RoomHead.TransactionKey(t.userId(), t.deviceId(), t.txnId())), new CompletableFuture<>());
+        head.lastNotified = queued.told();
+        if (written.isCompletedExceptionally()) {
+            // Failed at once (a database that writes synchronously): nothing may build on it.
+            heads.remove(pdu.roomId(), head);
+        } else {
+            head.advance(stored);
+            queued.transaction().ifPresent(key -> head.pendingTransactions.put(key, queued.result()));
+        }
+        return queued;
+    }
+
+    /**
+     * Outside the room's lock: waits until the event is durable, then tells the listeners, after
+     * the room's previous event and before its next one. If the write failed, the room's head is
+     * dropped so the next event is built from what the database holds.
+     */
+    private StoredEvent finish(Queued queued) {
+        StoredEvent stored = queued.event();
+        Throwable failure = null;
+        try {
+            queued.written().join();
+        } catch (CompletionException | CancellationException e) {
+            failure = e.getCause() != null ? e.getCause() : e;
+        }
+        positions.done(stored.streamOrdering());
+        queued.head().written(stored.pdu());
+        try {
+            queued.toldBefore().join();
+            if (failure == null) {
+                listeners.forEach(l -> l.onEvent(stored));
+            }
+        } finally {
+            queued.told().complete(null);
+            queued.transaction().ifPresent(key -> queued.head().pendingTransactions.remove(key));
+            if (failure == null) {
+                queued.result().complete(stored);
+            } else {
+                queued.result().completeExceptionally(failure);
+            }
+        }
+        if (failure != null) {
+            // Every write queued before this one has committed or failed by now, and every
+            // later one of the same chain is refused, so the database is the room's true head.
+            heads.remove(stored.pdu().roomId(), queued.head());
+            throw failure instanceof RuntimeException re ? re : new StoreException("event not persisted", failure);
+        }
+        return stored;
+    }
+
+    /** A retry of a transaction still being written: the first send's event (or failure). */
+    private static StoredEvent awaitEarlier(CompletableFuture<StoredEvent> first) {
+        try {
+            return first.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
         }
     }
 
@@ -248,26 +356,24 @@ public final class EventPipeline {
         return out.toString();
     }
 
-    /** The room's current state as the authorization rules read it, loading events on demand. */
+    /** The room's current state as the authorization rules read it, from the room's head. */
     static final class CurrentState implements AuthState {
         private final RoomStore store;
-        private final Map<StateKey, EventId> ids;
-        private final Map<EventId, Pdu> loaded = new HashMap<>();
+        private final RoomHead head;
 
-        CurrentState(RoomStore store, Map<StateKey, EventId> ids) {
+        CurrentState(RoomStore store, RoomHead head) {
             this.store = store;
-            this.ids = ids;
+            this.head = head;
         }
 
         @Override
         public Optional<Pdu> get(StateKey key) {
-            EventId id = ids.get(key);
+            EventId id = head.state().get(key);
             return id == null ? Optional.empty() : Optional.of(event(id));
         }
 
         Pdu event(EventId id) {
-            return loaded.computeIfAbsent(id, missing -> store.event(missing).map(StoredEvent::pdu)
-                    .orElseThrow(() -> new IllegalStateException("state event " + missing + " is not stored")));
+            return head.stateEvent(store, id);
         }
     }
 }

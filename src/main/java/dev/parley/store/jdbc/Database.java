@@ -1,5 +1,9 @@
 package dev.parley.store.jdbc;
 
+import dev.parley.store.StoreException;
+import dev.parley.store.WriteChain;
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The database: SQLite (embedded default) or PostgreSQL. Stores never open connections
  * themselves; they hand units of work to {@link #read} or {@link #write}.
@@ -19,6 +23,25 @@ public interface Database extends AutoCloseable {
      * failures as {@link dev.parley.store.StoreException}).
      */
     <T> T write(SqlWork<T> work);
+
+    /**
+     * Like {@link #write}, but the caller need not wait: the returned future completes once the
+     * work is committed and durable, or failed and rolled back. Work queued on one
+     * {@link WriteChain} commits in the order it was queued; after a failure of one unit the
+     * later units of that chain fail without running. This default runs the work at once (the
+     * future is complete on return), which keeps the order trivially.
+     */
+    default <T> CompletableFuture<T> writeQueued(WriteChain chain, SqlWork<T> work) {
+        if (chain.isBroken()) {
+            return CompletableFuture.failedFuture(new StoreException("an earlier write of this chain failed", null));
+        }
+        try {
+            return CompletableFuture.completedFuture(write(work));
+        } catch (RuntimeException | Error e) {
+            chain.markBroken();
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Cheap liveness check for the health endpoint. */
     boolean isHealthy();

@@ -1,6 +1,7 @@
 package dev.parley.store.jdbc;
 
 import dev.parley.store.StoreException;
+import dev.parley.store.WriteChain;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,12 +17,19 @@ import java.util.concurrent.TimeUnit;
  * The single writer of an SQLite database. Callers queue units of work; the writer thread takes
  * every unit waiting, runs each inside its own savepoint of one transaction, and commits once:
  * one fsync for the whole batch. A failing unit rolls back to its savepoint and fails alone.
- * Callers get their result only after the commit, so a returned write is durable.
+ * Callers get their result only after the commit, so a returned write is durable. Callers that
+ * need not wait (a room's next event is built while the previous one commits) queue with
+ * {@link #enqueue} and a {@link WriteChain} that keeps dependent units consistent.
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final int MAX_BATCH = 512;
 
-    private record Task<T>(SqlWork<T> work, CompletableFuture<T> result) {
+    private record Task<T>(SqlWork<T> work, CompletableFuture<T> result, WriteChain chain) {
+        void breakChain() {
+            if (chain != null) {
+                chain.markBroken();
+            }
+        }
     }
 
     private final Connection connection;
@@ -36,21 +44,8 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     <T> T submit(SqlWork<T> work) {
-        if (Thread.currentThread() == thread) {
-            // A unit that writes from inside another unit joins the running transaction.
-            try {
-                return work.run(connection);
-            } catch (SQLException e) {
-                throw new StoreException("database write failed", e);
-            }
-        }
-        if (closing) {
-            throw new StoreException("database is closed", null);
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        queue.add(new Task<>(work, result));
         try {
-            return result.get();
+            return enqueue(null, work).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting for a database write", e);
@@ -63,6 +58,28 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             throw new StoreException("database write failed", e.getCause());
         }
+    }
+
+    /**
+     * Queues a unit; the future completes after the commit of its batch. Units of one
+     * {@code chain} (may be null) run in queue order, and once one fails the later ones fail
+     * without running.
+     */
+    <T> CompletableFuture<T> enqueue(WriteChain chain, SqlWork<T> work) {
+        if (Thread.currentThread() == thread) {
+            // A unit that writes from inside another unit joins the running transaction.
+            try {
+                return CompletableFuture.completedFuture(work.run(connection));
+            } catch (SQLException e) {
+                throw new StoreException("database write failed", e);
+            }
+        }
+        if (closing) {
+            return CompletableFuture.failedFuture(new StoreException("database is closed", null));
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        queue.add(new Task<>(work, result, chain));
+        return result;
     }
 
     private void loop() {
@@ -97,6 +114,8 @@ final class GroupCommitWriter implements AutoCloseable {
             rollbackQuietly();
             StoreException failure = new StoreException("database commit failed", e);
             for (Task<?> task : batch) {
+                // Broken before any caller hears of the failure, so no later unit of the chain runs.
+                task.breakChain();
                 task.result().completeExceptionally(failure);
             }
         }
@@ -104,12 +123,17 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Runs one unit; returns how to complete its future once the batch is committed. */
     private <T> Runnable runInSavepoint(Statement st, Task<T> task) throws SQLException {
+        if (task.chain() != null && task.chain().isBroken()) {
+            StoreException refused = new StoreException("not written: an earlier write it depends on failed", null);
+            return () -> task.result().completeExceptionally(refused);
+        }
         st.execute("SAVEPOINT unit");
         try {
             T value = task.work().run(connection);
             st.execute("RELEASE unit");
             return () -> task.result().complete(value);
         } catch (Throwable t) {
+            task.breakChain();
             st.execute("ROLLBACK TO unit");
             st.execute("RELEASE unit");
             Throwable failure = t instanceof SQLException ? new StoreException("database write failed", t) : t;

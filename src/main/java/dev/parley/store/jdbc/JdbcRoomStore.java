@@ -14,6 +14,7 @@ import dev.parley.store.RoomRow;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoreException;
 import dev.parley.store.StoredEvent;
+import dev.parley.store.WriteChain;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 public final class JdbcRoomStore implements RoomStore {
     /** A state group chain is cut (a full snapshot written) at this length. */
@@ -135,37 +137,44 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public void persist(NewEvent event) {
+        db.write(c -> insert(c, event));
+    }
+
+    @Override
+    public CompletableFuture<Void> persistQueued(WriteChain chain, NewEvent event) {
+        return db.writeQueued(chain, c -> insert(c, event));
+    }
+
+    private static Void insert(Connection c, NewEvent event) throws SQLException {
         Pdu pdu = event.pdu();
         String room = pdu.roomId().value();
-        db.write(c -> {
+        Sql.update(c, """
+                INSERT INTO events (stream_ordering, event_id, room_id, type, state_key, sender, depth,
+                                    origin_server_ts, json, state_group)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.streamOrdering(), pdu.eventId().value(), room, pdu.type(), pdu.stateKey(),
+                pdu.sender().value(), pdu.depth(), pdu.originServerTs(), json(pdu.json()), event.stateGroupAfter());
+        for (EventId prev : pdu.prevEvents()) {
+            Sql.update(c, "INSERT INTO event_edges (event_id, prev_event_id) VALUES (?, ?)", pdu.eventId().value(), prev.value());
+            Sql.update(c, "DELETE FROM forward_extremities WHERE room_id = ? AND event_id = ?", room, prev.value());
+        }
+        Sql.update(c, "INSERT INTO forward_extremities (room_id, event_id) VALUES (?, ?)", room, pdu.eventId().value());
+        if (event.newStateGroup().isPresent()) {
+            writeStateGroup(c, room, event.newStateGroup().get(), event.stateGroupBefore(), pdu);
             Sql.update(c, """
-                    INSERT INTO events (stream_ordering, event_id, room_id, type, state_key, sender, depth,
-                                        origin_server_ts, json, state_group)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    event.streamOrdering(), pdu.eventId().value(), room, pdu.type(), pdu.stateKey(),
-                    pdu.sender().value(), pdu.depth(), pdu.originServerTs(), json(pdu.json()), event.stateGroupAfter());
-            for (EventId prev : pdu.prevEvents()) {
-                Sql.update(c, "INSERT INTO event_edges (event_id, prev_event_id) VALUES (?, ?)", pdu.eventId().value(), prev.value());
-                Sql.update(c, "DELETE FROM forward_extremities WHERE room_id = ? AND event_id = ?", room, prev.value());
-            }
-            Sql.update(c, "INSERT INTO forward_extremities (room_id, event_id) VALUES (?, ?)", room, pdu.eventId().value());
-            if (event.newStateGroup().isPresent()) {
-                writeStateGroup(c, room, event.newStateGroup().get(), event.stateGroupBefore(), pdu);
-                Sql.update(c, """
-                        INSERT INTO current_state (room_id, type, state_key, event_id, membership) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (room_id, type, state_key)
-                        DO UPDATE SET event_id = excluded.event_id, membership = excluded.membership""",
-                        room, pdu.type(), pdu.stateKey(), pdu.eventId().value(), membership(pdu));
-            }
-            if (event.transaction().isPresent()) {
-                NewEvent.Transaction t = event.transaction().get();
-                Sql.update(c, "INSERT INTO event_transactions (user_id, device_id, txn_id, event_id, created_ts) VALUES (?, ?, ?, ?, ?)",
-                        t.userId(), t.deviceId(), t.txnId(), pdu.eventId().value(), t.ts());
-            }
-            EventRelations.insert(c, pdu);
-            RedactionRows.onPersist(c, pdu);
-            return null;
-        });
+                    INSERT INTO current_state (room_id, type, state_key, event_id, membership) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (room_id, type, state_key)
+                    DO UPDATE SET event_id = excluded.event_id, membership = excluded.membership""",
+                    room, pdu.type(), pdu.stateKey(), pdu.eventId().value(), membership(pdu));
+        }
+        if (event.transaction().isPresent()) {
+            NewEvent.Transaction t = event.transaction().get();
+            Sql.update(c, "INSERT INTO event_transactions (user_id, device_id, txn_id, event_id, created_ts) VALUES (?, ?, ?, ?, ?)",
+                    t.userId(), t.deviceId(), t.txnId(), pdu.eventId().value(), t.ts());
+        }
+        EventRelations.insert(c, pdu);
+        RedactionRows.onPersist(c, pdu);
+        return null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.parley.store.jdbc;
 
 import dev.parley.store.StoreException;
+import dev.parley.store.WriteChain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -106,6 +108,11 @@ final class SqliteDatabase implements Database {
     @Override
     public <T> T write(SqlWork<T> work) {
         return writer.submit(work);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> writeQueued(WriteChain chain, SqlWork<T> work) {
+        return writer.enqueue(chain, work);
     }
 
     @Override

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.store.StoreException;
+import dev.parley.store.WriteChain;
 import dev.parley.testing.TestDatabases;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +81,36 @@ class DatabaseContractTest {
         assertThat(failed).isEqualTo(20);
         assertThat(count("SELECT COUNT(*) FROM probe")).isEqualTo(180);
         assertThat(count("SELECT COUNT(*) FROM probe WHERE id % 10 = 0")).isZero();
+    }
+
+    @Test
+    void queuedWritesOfAChainCommitInOrderAndAFailureFailsTheRestOfTheChainUnwritten() {
+        WriteChain chain = new WriteChain();
+        WriteChain other = new WriteChain();
+        List<CompletableFuture<Integer>> writes = new ArrayList<>();
+        writes.add(db.writeQueued(chain, c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 1L, "one")));
+        // The second unit sees the first one's row: the chain's units run in queue order.
+        writes.add(db.writeQueued(chain, c -> Sql.update(c, "UPDATE probe SET note = 'two' WHERE id = 1")));
+        writes.add(db.writeQueued(chain, c -> {
+            Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 3L, "three");
+            throw new IllegalStateException("the third unit fails after writing");
+        }));
+        writes.add(db.writeQueued(chain, c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 4L, "four")));
+        CompletableFuture<Integer> unrelated = db.writeQueued(other,
+                c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 5L, "five"));
+
+        assertThat(writes.get(0).join()).isEqualTo(1);
+        assertThat(writes.get(1).join()).isEqualTo(1);
+        assertThatThrownBy(writes.get(2)::join).hasCauseInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(writes.get(3)::join).hasCauseInstanceOf(StoreException.class);
+        assertThat(unrelated.join()).isEqualTo(1);
+        assertThat(chain.isBroken()).isTrue();
+        assertThat(other.isBroken()).isFalse();
+        assertThat(note(1L)).contains("two");
+        assertThat(note(3L)).isEmpty();
+        assertThat(note(4L)).as("queued after the failed unit: refused, not written").isEmpty();
+        assertThat(note(5L)).contains("five");
+        assertThatThrownBy(() -> db.writeQueued(chain, c -> 1).join()).hasCauseInstanceOf(StoreException.class);
     }
 
     @Test
