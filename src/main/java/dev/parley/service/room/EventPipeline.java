@@ -33,7 +33,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -78,7 +77,9 @@ public final class EventPipeline {
     private final Clock clock;
     private final LocalSignatures signatures;
     private final RoomLocks locks = new RoomLocks();
-    private final Map<RoomId, RoomHead> heads = new ConcurrentHashMap<>();
+    /** Enough heads for the rooms busy at once; an evicted one costs a state read on the room's next event. */
+    private static final int MAX_IDLE_HEADS = 1_024;
+    private final RoomHeads heads = new RoomHeads(locks, MAX_IDLE_HEADS);
     private final List<RoomEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<LocalEventCheck> checks = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();

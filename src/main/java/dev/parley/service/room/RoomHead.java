@@ -47,6 +47,8 @@ final class RoomHead {
     final Map<TransactionKey, CompletableFuture<StoredEvent>> pendingTransactions = new ConcurrentHashMap<>();
     /** Completes once the listeners heard of the last queued event: the next one is told after it. */
     CompletableFuture<Void> lastNotified = CompletableFuture.completedFuture(null);
+    /** When an event was last built from this head ({@link System#nanoTime}), for {@link RoomHeads}' eviction. */
+    volatile long lastUsed;
 
     /** A device's transaction, as the spec scopes idempotent sends (the timestamp is not part of it). */
     record TransactionKey(String userId, String deviceId, String txnId) {
@@ -69,6 +71,11 @@ final class RoomHead {
         List<StoredEvent> extremities = new ArrayList<>(store.events(ids));
         extremities.sort(Comparator.comparing((StoredEvent e) -> e.pdu().eventId().value()));
         return new RoomHead(room, store.currentState(room.roomId()), extremities);
+    }
+
+    /** No write built on this head is in flight: dropping it loses nothing the database lacks. */
+    boolean isIdle() {
+        return lastNotified.isDone() && pendingTransactions.isEmpty() && queuedState.isEmpty();
     }
 
     /** The current state, read-only. */
