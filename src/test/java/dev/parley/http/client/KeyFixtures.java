@@ -3,6 +3,8 @@ package dev.parley.http.client;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.crypto.JsonSigning;
 import dev.parley.core.crypto.SigningKey;
+import dev.parley.core.id.KeyId;
+import dev.parley.core.json.CanonicalJson;
 import dev.parley.core.json.Json;
 
 /** Signed key objects as a client would build them, with real Ed25519 keys. */
@@ -15,10 +17,16 @@ final class KeyFixtures {
         return SigningKey.generate(deviceId);
     }
 
-    /** A cross-signing key: its key ID version is its own public key. */
+    /** A cross-signing key; sign with {@link #sign}, since its key ID version is its own public key. */
     static SigningKey crossSigningKey() {
-        SigningKey seedOnly = SigningKey.generate("x");
-        return SigningKey.fromSeed(seedOnly.verifyKey().publicKeyBase64(), seedOnly.seed());
+        return SigningKey.generate("cross_signing");
+    }
+
+    /** Signs as {@code userId} with a cross-signing key, key ID {@code ed25519:<public key>}. */
+    static ObjectNode sign(ObjectNode json, String userId, SigningKey crossSigningKey) {
+        JsonSigning.addSignature(json, userId, KeyId.ed25519(publicKey(crossSigningKey)),
+                JsonSigning.signature(json, crossSigningKey, CanonicalJson.Mode.STRICT));
+        return json;
     }
 
     static String publicKey(SigningKey key) {
@@ -43,7 +51,7 @@ final class KeyFixtures {
         json.put("user_id", userId);
         json.putArray("usage").add(usage);
         json.putObject("keys").put("ed25519:" + publicKey(key), publicKey(key));
-        return signer == null ? json : JsonSigning.sign(json, userId, signer);
+        return signer == null ? json : sign(json, userId, signer);
     }
 
     /** A signed_curve25519 one-time key object signed by the device key. */
