@@ -1,7 +1,5 @@
 package dev.parley.http.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.api.client.DeleteRoomKeyBySessionId;
 import dev.parley.api.client.DeleteRoomKeys;
 import dev.parley.api.client.DeleteRoomKeysByRoomId;
@@ -23,8 +21,6 @@ import dev.parley.core.id.UserId;
 import dev.parley.http.RequestContext;
 import dev.parley.http.Route;
 import dev.parley.service.e2ee.KeyBackups;
-import dev.parley.store.KeyBackupStore.SessionKey;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,46 +43,28 @@ public final class RoomKeyBackupRoutes {
                     backups.delete(user(r), r.pathParam("version"));
                     return Map.of();
                 }),
-                new Route(PutRoomKeys.ENDPOINT, r -> backups.put(user(r), version(r), allRooms(r.jsonBody()))),
+                new Route(PutRoomKeys.ENDPOINT, r ->
+                        backups.put(user(r), version(r), Optional.empty(), Optional.empty(), r.jsonBody())),
                 new Route(PutRoomKeysByRoomId.ENDPOINT, r ->
-                        backups.put(user(r), version(r), KeyBackups.sessions(room(r), r.jsonBody()))),
-                new Route(PutRoomKeyBySessionId.ENDPOINT, r -> backups.put(user(r), version(r),
-                        List.of(KeyBackups.sessionKey(room(r), r.pathParam("sessionId"), r.jsonBody())))),
+                        backups.put(user(r), version(r), Optional.of(room(r)), Optional.empty(), r.jsonBody())),
+                new Route(PutRoomKeyBySessionId.ENDPOINT, r ->
+                        backups.put(user(r), version(r), Optional.of(room(r)), session(r), r.jsonBody())),
                 new Route(GetRoomKeys.ENDPOINT, r ->
-                        KeyBackups.roomsJson(backups.keys(user(r), version(r), Optional.empty(), Optional.empty()))),
-                new Route(GetRoomKeysByRoomId.ENDPOINT, r -> {
-                    // An unknown room has no sessions rather than being an error (as Synapse answers).
-                    ObjectNode rooms = (ObjectNode) KeyBackups.roomsJson(
-                            backups.keys(user(r), version(r), Optional.of(room(r)), Optional.empty())).get("rooms");
-                    JsonNode room = rooms.get(room(r).value());
-                    return room != null ? room : Map.of("sessions", Map.of());
-                }),
-                new Route(GetRoomKeyBySessionId.ENDPOINT, r -> {
-                    List<SessionKey> keys = backups.keys(user(r), version(r), Optional.of(room(r)),
-                            Optional.of(r.pathParam("sessionId")));
-                    if (keys.isEmpty()) {
-                        throw MatrixException.notFound("No key for that session");
-                    }
-                    return KeyBackups.json(keys.getFirst());
-                }),
+                        backups.keys(user(r), version(r), Optional.empty(), Optional.empty())),
+                new Route(GetRoomKeysByRoomId.ENDPOINT, r ->
+                        backups.keys(user(r), version(r), Optional.of(room(r)), Optional.empty())),
+                new Route(GetRoomKeyBySessionId.ENDPOINT, r ->
+                        backups.keys(user(r), version(r), Optional.of(room(r)), session(r))),
                 new Route(DeleteRoomKeys.ENDPOINT, r ->
                         backups.deleteKeys(user(r), version(r), Optional.empty(), Optional.empty())),
                 new Route(DeleteRoomKeysByRoomId.ENDPOINT, r ->
                         backups.deleteKeys(user(r), version(r), Optional.of(room(r)), Optional.empty())),
-                new Route(DeleteRoomKeyBySessionId.ENDPOINT, r -> backups.deleteKeys(user(r), version(r),
-                        Optional.of(room(r)), Optional.of(r.pathParam("sessionId")))));
+                new Route(DeleteRoomKeyBySessionId.ENDPOINT, r ->
+                        backups.deleteKeys(user(r), version(r), Optional.of(room(r)), session(r))));
     }
 
-    /** The {@code rooms} of a whole-backup upload. */
-    private static List<SessionKey> allRooms(ObjectNode body) {
-        if (!body.path("rooms").isObject()) {
-            throw MatrixException.badJson("rooms must be an object");
-        }
-        List<SessionKey> keys = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> room : body.path("rooms").properties()) {
-            keys.addAll(KeyBackups.sessions(roomId(room.getKey()), room.getValue()));
-        }
-        return keys;
+    private static Optional<String> session(RequestContext r) {
+        return Optional.of(r.pathParam("sessionId"));
     }
 
     private static String version(RequestContext r) {

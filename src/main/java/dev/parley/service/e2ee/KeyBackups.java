@@ -66,13 +66,17 @@ public final class KeyBackups {
     }
 
     /**
-     * {@code PUT /room_keys/keys[/{roomId}[/{sessionId}]]}: {@code keys} is the request body
-     * narrowed to the sessions it holds. Returns {@code etag} and {@code count}.
+     * {@code PUT /room_keys/keys[/{roomId}[/{sessionId}]]}: the body is a whole backup
+     * ({@code rooms}), one room's ({@code sessions}) or one session's key, as the path narrows it.
+     * Returns {@code etag} and {@code count}.
      *
      * @throws MatrixException {@code M_WRONG_ROOM_KEYS_VERSION} (with {@code current_version})
      *     unless {@code version} is the current version; {@code M_NOT_FOUND} if there is none
      */
-    public ObjectNode put(UserId user, String version, List<SessionKey> keys) {
+    public ObjectNode put(UserId user, String version, Optional<RoomId> room, Optional<String> session,
+                          ObjectNode body) {
+        List<SessionKey> keys = room.isEmpty() ? allRooms(body)
+                : session.isEmpty() ? sessions(room.get(), body) : List.of(sessionKey(room.get(), session.get(), body));
         Optional<Version> written = parse(version).flatMap(n -> store.put(user, n, keys));
         if (written.isEmpty()) {
             Version current = store.current(user).orElseThrow(() -> MatrixException.notFound("No backup version exists"));
@@ -82,10 +86,28 @@ public final class KeyBackups {
         return counts(written.get());
     }
 
-    /** {@code GET /room_keys/keys...}: the stored keys, narrowed to a room and session when given. */
-    public List<SessionKey> keys(UserId user, String version, Optional<RoomId> room, Optional<String> session) {
+    /**
+     * {@code GET /room_keys/keys[/{roomId}[/{sessionId}]]}: the whole backup ({@code rooms}), one
+     * room's keys ({@code sessions}, empty for a room without any, as Synapse answers) or one
+     * session's key ({@code M_NOT_FOUND} if there is none).
+     */
+    public ObjectNode keys(UserId user, String version, Optional<RoomId> room, Optional<String> session) {
         long n = existing(user, version).version();
-        return store.keys(user, n, room, session);
+        List<SessionKey> keys = store.keys(user, n, room, session);
+        if (session.isPresent()) {
+            return json(keys.stream().findFirst().orElseThrow(() -> MatrixException.notFound("No key for that session")));
+        }
+        ObjectNode all = roomsJson(keys);
+        if (room.isEmpty()) {
+            return all;
+        }
+        JsonNode one = all.path("rooms").get(room.get().value());
+        if (one instanceof ObjectNode found) {
+            return found;
+        }
+        ObjectNode empty = Json.MAPPER.createObjectNode();
+        empty.putObject("sessions");
+        return empty;
     }
 
     /** {@code DELETE /room_keys/keys...}. */
@@ -100,8 +122,23 @@ public final class KeyBackups {
         store.deleteAll(user);
     }
 
+    /** The {@code rooms} of a whole-backup upload. */
+    private static List<SessionKey> allRooms(ObjectNode body) {
+        if (!body.path("rooms").isObject()) {
+            throw MatrixException.badJson("rooms must be an object");
+        }
+        List<SessionKey> keys = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> room : body.path("rooms").properties()) {
+            if (!RoomId.isValid(room.getKey())) {
+                throw MatrixException.invalidParam("'" + room.getKey() + "' is not a room ID");
+            }
+            keys.addAll(sessions(RoomId.parse(room.getKey()), room.getValue()));
+        }
+        return keys;
+    }
+
     /** KeyBackupData of one session, as the request gives it. */
-    public static SessionKey sessionKey(RoomId room, String sessionId, JsonNode data) {
+    private static SessionKey sessionKey(RoomId room, String sessionId, JsonNode data) {
         if (!data.path("first_message_index").canConvertToLong() || !data.path("forwarded_count").canConvertToLong()
                 || !data.path("is_verified").isBoolean() || !data.path("session_data").isObject()) {
             throw MatrixException.badJson("Key backup data needs first_message_index, forwarded_count, is_verified "
@@ -113,7 +150,7 @@ public final class KeyBackups {
     }
 
     /** The KeyBackupData object of a stored key. */
-    public static ObjectNode json(SessionKey key) {
+    private static ObjectNode json(SessionKey key) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("first_message_index", key.firstMessageIndex());
         out.put("forwarded_count", key.forwardedCount());
@@ -123,7 +160,7 @@ public final class KeyBackups {
     }
 
     /** Keys grouped as {@code rooms.<room>.sessions.<session>}. */
-    public static ObjectNode roomsJson(List<SessionKey> keys) {
+    private static ObjectNode roomsJson(List<SessionKey> keys) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         ObjectNode rooms = out.putObject("rooms");
         for (SessionKey key : keys) {
@@ -136,7 +173,7 @@ public final class KeyBackups {
     }
 
     /** The sessions of a {@code RoomKeyBackup} object ({@code sessions.<session>}). */
-    public static List<SessionKey> sessions(RoomId room, JsonNode roomBackup) {
+    private static List<SessionKey> sessions(RoomId room, JsonNode roomBackup) {
         if (!roomBackup.path("sessions").isObject()) {
             throw MatrixException.badJson("A room's backup needs a sessions object");
         }
