@@ -34,6 +34,8 @@ import dev.parley.http.client.RoomRoutes;
 import dev.parley.http.client.SyncRoutes;
 import dev.parley.http.client.ThirdPartyIdRoutes;
 import dev.parley.http.client.ToDeviceRoutes;
+import dev.parley.http.client.KeyRoutes;
+import dev.parley.http.client.RoomKeyBackupRoutes;
 import dev.parley.http.client.UserDirectoryRoutes;
 import dev.parley.http.federation.VersionRoutes;
 import dev.parley.http.media.MediaRoutes;
@@ -55,6 +57,7 @@ import dev.parley.service.directory.UserDirectoryService;
 import dev.parley.service.edu.Presence;
 import dev.parley.service.edu.Receipts;
 import dev.parley.service.edu.ToDevice;
+import dev.parley.service.e2ee.E2ee;
 import dev.parley.service.edu.TypingNotifications;
 import dev.parley.service.media.MediaFiles;
 import dev.parley.service.media.MediaService;
@@ -86,11 +89,16 @@ import dev.parley.service.room.StateGroups;
 import dev.parley.service.sync.EphemeralStreams;
 import dev.parley.service.sync.RoomSections;
 import dev.parley.service.sync.SyncService;
+import dev.parley.store.DeviceStore;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
 import dev.parley.store.jdbc.JdbcAccessTokenStore;
 import dev.parley.store.jdbc.JdbcAccountDataStore;
 import dev.parley.store.jdbc.JdbcDeviceStore;
+import dev.parley.store.jdbc.JdbcCrossSigningStore;
+import dev.parley.store.jdbc.JdbcDeviceListStore;
+import dev.parley.store.jdbc.JdbcE2eeKeyStore;
+import dev.parley.store.jdbc.JdbcKeyBackupStore;
 import dev.parley.store.jdbc.JdbcFilterStore;
 import dev.parley.store.jdbc.JdbcMediaStore;
 import dev.parley.store.jdbc.JdbcProfileStore;
@@ -177,9 +185,9 @@ public final class Homeserver implements AutoCloseable {
         }
     }
 
-    private static Accounts accounts(ParleyConfig config, Database database, Clock clock) {
+    private static Accounts accounts(ParleyConfig config, Database database, Clock clock, E2ee e2ee) {
         JdbcUserStore users = new JdbcUserStore(database);
-        JdbcDeviceStore deviceStore = new JdbcDeviceStore(database);
+        DeviceStore deviceStore = e2ee.tracking(new JdbcDeviceStore(database));
         JdbcRegistrationTokenStore registrationTokenStore = new JdbcRegistrationTokenStore(database);
         AccountService service = new AccountService(users, new PasswordHasher(config.passwords().bcryptRounds()),
                 ServerName.parse(config.serverName()), clock);
@@ -286,7 +294,12 @@ public final class Homeserver implements AutoCloseable {
         List<AutoCloseable> timers = new ArrayList<>();
         try {
             Clock clock = Clock.systemUTC();
-            Accounts accounts = accounts(config, database, clock);
+            Notifier notifier = new Notifier();
+            E2ee e2ee = E2ee.create(new JdbcE2eeKeyStore(database), new JdbcCrossSigningStore(database),
+                    new JdbcDeviceListStore(database), new JdbcKeyBackupStore(database), new JdbcRoomMemberStore(database),
+                    ServerName.parse(config.serverName()), notifier);
+            Accounts accounts = accounts(config, database, clock, e2ee);
+            accounts.service().onDeactivation((user, erase) -> e2ee.deactivated(user));
             ProfileService profiles = new ProfileService(new JdbcProfileStore(database), new JdbcUserStore(database),
                     accounts.service().serverName());
             // New accounts start with their localpart as display name, as Synapse does; clients show it.
@@ -311,7 +324,6 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(AccountDataRoutes.routes(accountData));
             FilterService filters = new FilterService(new JdbcFilterStore(database));
             routes.addAll(FilterRoutes.routes(filters));
-            Notifier notifier = new Notifier();
             EphemeralStreams ephemeral = ephemeral(config, database, rooms, accountData, accounts, notifier, clock);
             timers.add(ephemeral.typing());
             timers.add(ephemeral.presence());
@@ -329,12 +341,17 @@ public final class Homeserver implements AutoCloseable {
                 }
             });
             accountData.addListener(notifier::userChanged);
+            rooms.pipeline().addListener(e2ee.deviceLists()::onEvent);
             routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), new RoomSections(rooms.store(),
-                    rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.pipeline(), accountData, ephemeral, notifier),
+                    rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.pipeline(), accountData, ephemeral, notifier,
+                    e2ee.deviceLists()),
                     filters));
             routes.addAll(EphemeralRoutes.routes(ephemeral.typing(), ephemeral.receipts()));
             routes.addAll(PresenceRoutes.routes(ephemeral.presence()));
             routes.addAll(ToDeviceRoutes.routes(ephemeral.toDevice()));
+            routes.addAll(KeyRoutes.routes(e2ee.uploads(), e2ee.queries(), e2ee.crossSigning(), e2ee.deviceLists(),
+                    accounts.uia()));
+            routes.addAll(RoomKeyBackupRoutes.routes(e2ee.backups()));
             routes.addAll(UserDirectoryRoutes.routes(new UserDirectoryService(new JdbcUserDirectoryStore(database))));
             routes.addAll(ThirdPartyIdRoutes.routes());
             routes.addAll(RoomRoutes.routes(rooms.creation(), rooms.pipeline(), rooms.memberships(), rooms.reads(),

@@ -9,6 +9,7 @@ import dev.parley.service.accountdata.AccountDataService;
 import dev.parley.service.edu.PresenceState;
 import dev.parley.service.edu.ToDevice;
 import dev.parley.service.edu.TypingNotifications;
+import dev.parley.service.e2ee.DeviceLists;
 import dev.parley.service.notify.Notifier;
 import dev.parley.service.room.EventPipeline;
 import dev.parley.store.AccountDataRow;
@@ -29,7 +30,7 @@ import java.util.Set;
  * token, or everything for an initial sync; with a timeout it long-polls on the {@link Notifier}
  * until there is something to say. Besides rooms and account data it carries the ephemeral
  * streams: typing and receipts per joined room, presence, and the syncing device's to-device
- * messages.
+ * messages; and the end-to-end encryption extensions (device lists, one-time key counts).
  */
 public final class SyncService {
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
@@ -50,15 +51,17 @@ public final class SyncService {
     private final AccountDataService accountData;
     private final EphemeralStreams streams;
     private final Notifier notifier;
+    private final DeviceLists deviceLists;
 
     public SyncService(RoomStore rooms, RoomSections roomSections, EventPipeline pipeline, AccountDataService accountData,
-                       EphemeralStreams streams, Notifier notifier) {
+                       EphemeralStreams streams, Notifier notifier, DeviceLists deviceLists) {
         this.rooms = rooms;
         this.roomSections = roomSections;
         this.pipeline = pipeline;
         this.accountData = accountData;
         this.streams = streams;
         this.notifier = notifier;
+        this.deviceLists = deviceLists;
     }
 
     public ObjectNode sync(Request request) throws InterruptedException {
@@ -99,6 +102,7 @@ public final class SyncService {
         long receiptsNow = streams.receipts().position();
         long presenceNow = streams.presence().position();
         long toDeviceNow = streams.toDevice().position();
+        long deviceListsNow = deviceLists.position();
         List<RoomId> joinedRooms = rooms.roomsWithMembership(user, "join");
         TypingNotifications.Snapshot typing = streams.typing().snapshot(joinedRooms);
         long sinceEvents = since.map(SyncToken::events).orElse(0L);
@@ -164,9 +168,11 @@ public final class SyncService {
         ToDevice.Batch toDevice = streams.toDevice().deliver(user, request.deviceId(),
                 since.map(SyncToken::toDevice), toDeviceNow);
         response.putObject("to_device").putArray("events").addAll(toDevice.events());
+        e2ee(response, request, deviceListsNow);
 
         SyncToken next = new SyncToken(eventsNow, accountDataNow, toDevice.nextPosition(), receiptsNow,
-                typing.position(), presenceNow);
+                typing.position(), presenceNow,
+                deviceListsNow);
         response.put("next_batch", next.toString());
         return response;
     }
@@ -204,11 +210,36 @@ public final class SyncService {
         return out;
     }
 
+    /**
+     * "Extensions to /sync" of end-to-end encryption: {@code device_lists} on an incremental sync,
+     * and the syncing device's one-time key counts and unused fallback key types.
+     */
+    private void e2ee(ObjectNode response, Request request, long deviceListsNow) {
+        if (request.since().isPresent()) {
+            DeviceLists.Changes changes = deviceLists.changesSince(request.user(), request.since().get().deviceLists(),
+                    deviceListsNow);
+            ObjectNode lists = response.putObject("device_lists");
+            ArrayNode changed = lists.putArray("changed");
+            changes.changed().forEach(user -> changed.add(user.value()));
+            ArrayNode left = lists.putArray("left");
+            changes.left().forEach(user -> left.add(user.value()));
+        }
+        if (request.deviceId().isPresent()) {
+            String device = request.deviceId().get();
+            ObjectNode counts = response.putObject("device_one_time_keys_count");
+            deviceLists.oneTimeKeyCounts(request.user(), device).forEach(counts::put);
+            ArrayNode fallback = response.putArray("device_unused_fallback_key_types");
+            deviceLists.unusedFallbackKeyTypes(request.user(), device).forEach(fallback::add);
+        }
+    }
+
     private static boolean isEmpty(ObjectNode response) {
         ObjectNode roomsNode = (ObjectNode) response.get("rooms");
         return response.path("account_data").path("events").isEmpty() && roomsNode.path("join").isEmpty()
                 && roomsNode.path("invite").isEmpty() && roomsNode.path("leave").isEmpty()
                 && response.path("presence").path("events").isEmpty()
-                && response.path("to_device").path("events").isEmpty();
+                && response.path("to_device").path("events").isEmpty()
+                && response.path("device_lists").path("changed").isEmpty()
+                && response.path("device_lists").path("left").isEmpty();
     }
 }

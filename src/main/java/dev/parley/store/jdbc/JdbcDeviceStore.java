@@ -48,8 +48,14 @@ public final class JdbcDeviceStore implements DeviceStore {
     @Override
     public void delete(UserId userId, Collection<String> deviceIds) {
         db.write(c -> {
+            List<String> deleted = new java.util.ArrayList<>();
             for (String deviceId : deviceIds) {
-                Sql.update(c, "DELETE FROM devices WHERE user_id = ? AND device_id = ?", userId.value(), deviceId);
+                if (Sql.update(c, "DELETE FROM devices WHERE user_id = ? AND device_id = ?", userId.value(), deviceId) > 0) {
+                    deleted.add(deviceId);
+                }
+            }
+            if (!deleted.isEmpty()) {
+                DeviceListRows.devicesDeleted(c, userId, deleted);
             }
             return null;
         });
@@ -57,9 +63,17 @@ public final class JdbcDeviceStore implements DeviceStore {
 
     @Override
     public void deleteAllExcept(UserId userId, Optional<String> keep) {
-        db.write(c -> keep.isPresent()
-                ? Sql.update(c, "DELETE FROM devices WHERE user_id = ? AND device_id <> ?", userId.value(), keep.get())
-                : Sql.update(c, "DELETE FROM devices WHERE user_id = ?", userId.value()));
+        db.write(c -> {
+            List<String> deleted = Sql.list(c, "SELECT device_id FROM devices WHERE user_id = ?", rs -> rs.getString(1),
+                    userId.value()).stream().filter(id -> keep.map(k -> !k.equals(id)).orElse(true)).toList();
+            int count = keep.isPresent()
+                    ? Sql.update(c, "DELETE FROM devices WHERE user_id = ? AND device_id <> ?", userId.value(), keep.get())
+                    : Sql.update(c, "DELETE FROM devices WHERE user_id = ?", userId.value());
+            if (!deleted.isEmpty()) {
+                DeviceListRows.devicesDeleted(c, userId, deleted);
+            }
+            return count;
+        });
     }
 
     @Override

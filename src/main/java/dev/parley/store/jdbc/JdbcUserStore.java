@@ -5,6 +5,7 @@ import dev.parley.store.UserRow;
 import dev.parley.store.UserStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 public final class JdbcUserStore implements UserStore {
@@ -47,7 +48,11 @@ public final class JdbcUserStore implements UserStore {
         db.write(c -> {
             Sql.update(c, "UPDATE users SET deactivated = TRUE WHERE user_id = ?", userId.value());
             Sql.update(c, "DELETE FROM access_tokens WHERE user_id = ?", userId.value());
-            return Sql.update(c, "DELETE FROM devices WHERE user_id = ?", userId.value());
+            List<String> devices = Sql.list(c, "SELECT device_id FROM devices WHERE user_id = ?", rs -> rs.getString(1),
+                    userId.value());
+            int deleted = Sql.update(c, "DELETE FROM devices WHERE user_id = ?", userId.value());
+            DeviceListRows.devicesDeleted(c, userId, devices);
+            return deleted;
         });
     }
 

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Positions of the streams kept in {@code stream_positions} (receipts, presence, to-device). The
+ * Positions of the streams kept in {@code stream_positions} (receipts, presence, to-device, device lists). The
  * update locks the stream's row until the transaction ends, so positions commit in the order
  * they were handed out, and a position is never reused, even after the rows holding it are
  * replaced or deleted.
@@ -13,6 +13,7 @@ final class StreamCounters {
     static final String RECEIPTS = "receipts";
     static final String PRESENCE = "presence";
     static final String TO_DEVICE = "to_device";
+    static final String DEVICE_LISTS = "device_lists";
     /** Not a stream: report IDs, counted here so one is never reused. */
     static final String REPORTS = "reports";
 

@@ -1,0 +1,131 @@
+package dev.parley.service.e2ee;
+
+import dev.parley.core.id.RoomId;
+import dev.parley.core.id.UserId;
+import dev.parley.service.notify.Notifier;
+import dev.parley.store.DeviceListStore;
+import dev.parley.store.DeviceListStore.Change;
+import dev.parley.store.E2eeKeyStore;
+import dev.parley.store.RoomMemberStore;
+import dev.parley.store.StoredEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Device-list tracking and one-time key counts for a syncing device (Client-Server API,
+ * "Tracking the device list for a user" and "Extensions to /sync"). This is the API both
+ * {@code /sync} and sliding sync's {@code e2ee} extension read: {@link #position},
+ * {@link #changesSince}, {@link #oneTimeKeyCounts} and {@link #unusedFallbackKeyTypes}.
+ */
+public final class DeviceLists {
+    /** The algorithm clients count on; reported as 0 rather than left out (Synapse does the same). */
+    static final String SIGNED_CURVE25519 = "signed_curve25519";
+
+    /** {@code device_lists}: users whose devices or keys changed, or who now share a room; users who no longer do. */
+    public record Changes(List<UserId> changed, List<UserId> left) {
+        public boolean isEmpty() {
+            return changed.isEmpty() && left.isEmpty();
+        }
+    }
+
+    private final DeviceListStore store;
+    private final E2eeKeyStore keys;
+    private final RoomMemberStore members;
+    private final Notifier notifier;
+
+    public DeviceLists(DeviceListStore store, E2eeKeyStore keys, RoomMemberStore members, Notifier notifier) {
+        this.store = store;
+        this.keys = keys;
+        this.members = members;
+        this.notifier = notifier;
+    }
+
+    /** The device-list stream position every change below has committed at. */
+    public long position() {
+        return store.position();
+    }
+
+    /**
+     * What changed for {@code user} between two positions: a user sharing a room with them now
+     * whose devices or keys changed, or who joined a room with them (or whose room they joined),
+     * is {@code changed}; a user who left a room with them (or whose room they left) and now
+     * shares none is {@code left}. The user's own changes count too, for their other devices.
+     */
+    public Changes changesSince(UserId user, long from, long to) {
+        if (to <= from) {
+            return new Changes(List.of(), List.of());
+        }
+        List<Change> entries = store.changes(from, to);
+        if (entries.isEmpty()) {
+            return new Changes(List.of(), List.of());
+        }
+        Set<UserId> sharing = store.usersSharingRooms(user);
+        Set<UserId> touched = new LinkedHashSet<>();
+        for (Change change : entries) {
+            if (change.room().isEmpty()) {
+                touched.add(change.user());
+            } else if (change.user().equals(user)) {
+                // The user's own join or leave concerns everyone in that room.
+                touched.addAll(members.joinedMembers(change.room().get()));
+            } else {
+                touched.add(change.user());
+            }
+        }
+        List<UserId> changed = new ArrayList<>();
+        List<UserId> left = new ArrayList<>();
+        for (UserId other : touched) {
+            if (sharing.contains(other)) {
+                changed.add(other);
+            } else if (wasMembershipChange(entries, other, user)) {
+                left.add(other);
+            }
+        }
+        return new Changes(changed, left);
+    }
+
+    /** Whether {@code other} stopped sharing a room through a membership change in these entries. */
+    private static boolean wasMembershipChange(List<Change> entries, UserId other, UserId user) {
+        return entries.stream().anyMatch(c -> c.room().isPresent()
+                && (c.user().equals(other) || c.user().equals(user)));
+    }
+
+    /** {@code device_one_time_keys_count}: the device's unclaimed one-time keys per algorithm. */
+    public Map<String, Long> oneTimeKeyCounts(UserId user, String deviceId) {
+        Map<String, Long> counts = new TreeMap<>(keys.oneTimeKeyCounts(user, deviceId));
+        counts.putIfAbsent(SIGNED_CURVE25519, 0L);
+        return counts;
+    }
+
+    /** {@code device_unused_fallback_key_types}. */
+    public List<String> unusedFallbackKeyTypes(UserId user, String deviceId) {
+        return keys.unusedFallbackKeyTypes(user, deviceId);
+    }
+
+    /** The user's devices or keys changed (the change is already on the stream): wake whoever shares a room. */
+    public void changed(UserId user) {
+        store.usersSharingRooms(user).forEach(notifier::userChanged);
+    }
+
+    /**
+     * A room event listener: a membership change changes who shares rooms, so it goes on the
+     * stream too, and wakes the room's members and the user.
+     */
+    public void onEvent(StoredEvent event) {
+        if (!"m.room.member".equals(event.pdu().type()) || event.pdu().stateKey() == null) {
+            return;
+        }
+        String membership = event.pdu().content().path("membership").asText("");
+        if (!membership.equals("join") && !membership.equals("leave") && !membership.equals("ban")) {
+            return;
+        }
+        UserId target = UserId.parse(event.pdu().stateKey());
+        RoomId room = event.pdu().roomId();
+        store.membershipChanged(target, room, membership);
+        notifier.roomChanged(room);
+        notifier.userChanged(target);
+    }
+}

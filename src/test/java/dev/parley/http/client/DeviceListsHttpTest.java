@@ -1,0 +1,143 @@
+package dev.parley.http.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.core.json.Json;
+import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.Http;
+import dev.parley.testing.Http.Reply;
+import dev.parley.testing.TestServer;
+import dev.parley.testing.TestUsers;
+import dev.parley.testing.TestUsers.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Device-list tracking: {@code device_lists} in {@code /sync} and {@code /keys/changes}. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
+class DeviceListsHttpTest {
+    @Parameter
+    Dialect dialect;
+
+    private TestServer server;
+    private RoomCalls rooms;
+    private User alice;
+    private User bob;
+    private String room;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dialect, yaml -> { });
+        rooms = new RoomCalls(server);
+        alice = TestUsers.register(server, "alice", "pw");
+        bob = TestUsers.register(server, "bob", "pw");
+        room = rooms.createRoom(alice, "{\"preset\":\"public_chat\"}");
+        rooms.join(bob, room);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode sync(User user, String since, int timeoutMs) {
+        Reply r = Http.get(rooms.v3("/sync?timeout=" + timeoutMs + (since == null ? "" : "&since=" + RoomCalls.enc(since))),
+                user.accessToken());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static List<String> list(JsonNode sync, String which) {
+        List<String> out = new ArrayList<>();
+        sync.path("device_lists").path(which).forEach(id -> out.add(id.asText()));
+        return out;
+    }
+
+    private void uploadDeviceKeys(User user) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set("device_keys", KeyFixtures.deviceKeys(user.userId(), user.deviceId(),
+                KeyFixtures.deviceKey(user.deviceId())));
+        Reply r = Http.call("POST", rooms.v3("/keys/upload"), user.accessToken(), body.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aKeyUploadWakesALongPollOfEveryoneSharingARoom() throws Exception {
+        String since = sync(bob, null, 0).path("next_batch").asText();
+        CompletableFuture<JsonNode> poll = CompletableFuture.supplyAsync(() -> sync(bob, since, 20_000));
+        Thread.sleep(300);
+        uploadDeviceKeys(alice);
+        JsonNode woken = poll.get(10, TimeUnit.SECONDS);
+        assertThat(list(woken, "changed")).contains(alice.userId());
+
+        Reply changes = Http.get(rooms.v3("/keys/changes?from=" + RoomCalls.enc(since) + "&to="
+                + RoomCalls.enc(woken.path("next_batch").asText())), bob.accessToken());
+        assertThat(changes.status()).as(changes.body()).isEqualTo(200);
+        assertThat(changes.json().path("changed").toString()).contains(alice.userId());
+        // Nothing new since: the next incremental sync reports nothing.
+        assertThat(list(sync(bob, woken.path("next_batch").asText(), 0), "changed")).isEmpty();
+    }
+
+    @Test
+    void strangersDoNotSeeTheChangeButTheUserTheirOtherDevicesDo() {
+        User carol = TestUsers.register(server, "carol", "pw");
+        String carolSince = sync(carol, null, 0).path("next_batch").asText();
+        String aliceSince = sync(alice, null, 0).path("next_batch").asText();
+        uploadDeviceKeys(bob);
+        assertThat(list(sync(carol, carolSince, 0), "changed")).doesNotContain(bob.userId());
+        assertThat(list(sync(alice, aliceSince, 0), "changed")).contains(bob.userId());
+    }
+
+    @Test
+    void deletingADeviceIsAChange() {
+        JsonNode login = TestUsers.login(server, "alice", "pw", "\"device_id\":\"LAPTOP\"").json();
+        String since = sync(bob, null, 0).path("next_batch").asText();
+        Reply logout = Http.call("POST", rooms.v3("/logout"), login.path("access_token").asText(), "{}");
+        assertThat(logout.status()).isEqualTo(200);
+        assertThat(list(sync(bob, since, 0), "changed")).contains(alice.userId());
+    }
+
+    @Test
+    void joiningIsAChangeAndLeavingTheLastSharedRoomIsLeft() {
+        User carol = TestUsers.register(server, "carol", "pw");
+        String since = sync(alice, null, 0).path("next_batch").asText();
+        rooms.join(carol, room);
+        JsonNode afterJoin = sync(alice, since, 0);
+        assertThat(list(afterJoin, "changed")).contains(carol.userId());
+
+        String next = afterJoin.path("next_batch").asText();
+        rooms.leave(carol, room);
+        JsonNode afterLeave = sync(alice, next, 0);
+        assertThat(list(afterLeave, "left")).contains(carol.userId());
+        assertThat(list(afterLeave, "changed")).doesNotContain(carol.userId());
+    }
+
+    @Test
+    void joiningARoomMakesItsMembersChangedForTheJoiner() {
+        User carol = TestUsers.register(server, "carol", "pw");
+        String since = sync(carol, null, 0).path("next_batch").asText();
+        rooms.join(carol, room);
+        assertThat(list(sync(carol, since, 0), "changed")).contains(alice.userId(), bob.userId());
+    }
+
+    @Test
+    void olderSixFieldTokensStillWork() {
+        String since = sync(bob, null, 0).path("next_batch").asText();
+        assertThat(since.split("_")).hasSize(7);
+        String old = since.substring(0, since.lastIndexOf('_'));
+        Reply r = Http.get(rooms.v3("/sync?since=" + RoomCalls.enc(old)), bob.accessToken());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(Http.get(rooms.v3("/keys/changes?from=" + RoomCalls.enc(old)), bob.accessToken()).errcode())
+                .isEqualTo("M_MISSING_PARAM");
+    }
+}
