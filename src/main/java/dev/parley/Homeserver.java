@@ -27,6 +27,7 @@ import dev.parley.http.client.ProfileRoutes;
 import dev.parley.http.client.PushRuleRoutes;
 import dev.parley.http.client.RegistrationRoutes;
 import dev.parley.http.client.RoomRoutes;
+import dev.parley.http.client.SlidingSyncRoutes;
 import dev.parley.http.client.SyncRoutes;
 import dev.parley.http.client.ThirdPartyIdRoutes;
 import dev.parley.http.client.ToDeviceRoutes;
@@ -77,8 +78,12 @@ import dev.parley.service.room.RoomReads;
 import dev.parley.service.room.RoomUpgrades;
 import dev.parley.service.room.StateGroups;
 import dev.parley.service.sync.EphemeralStreams;
+import dev.parley.service.sync.DeviceKeySync;
 import dev.parley.service.sync.RoomSections;
+import dev.parley.service.sync.RoomSyncParts;
+import dev.parley.service.sync.SlidingSyncService;
 import dev.parley.service.sync.SyncService;
+import dev.parley.store.RoomListStore;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
 import dev.parley.store.jdbc.JdbcAccessTokenStore;
@@ -93,6 +98,7 @@ import dev.parley.store.jdbc.JdbcReceiptStore;
 import dev.parley.store.jdbc.JdbcRegistrationTokenStore;
 import dev.parley.store.jdbc.JdbcRoomAliasStore;
 import dev.parley.store.jdbc.JdbcRoomDirectoryStore;
+import dev.parley.store.jdbc.JdbcRoomListStore;
 import dev.parley.store.jdbc.JdbcRoomMemberStore;
 import dev.parley.store.jdbc.JdbcRoomStore;
 import dev.parley.store.jdbc.JdbcToDeviceStore;
@@ -321,9 +327,14 @@ public final class Homeserver implements AutoCloseable {
                 }
             });
             accountData.addListener(notifier::userChanged);
-            routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), new RoomSections(rooms.store(),
-                    rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.pipeline(), accountData, ephemeral, notifier),
-                    filters));
+            RoomSyncParts syncParts = new RoomSyncParts(rooms.store(), new RoomSections(rooms.store(),
+                    rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.visibility(), rooms.formatter(),
+                    rooms.pipeline(), accountData);
+            RoomListStore roomLists = new JdbcRoomListStore(database);
+            routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), syncParts.sections(), rooms.pipeline(),
+                    accountData, ephemeral, notifier), filters));
+            routes.addAll(SlidingSyncRoutes.routes(new SlidingSyncService(syncParts, roomLists, ephemeral,
+                    DeviceKeySync.NONE, notifier)));
             routes.addAll(EphemeralRoutes.routes(ephemeral.typing(), ephemeral.receipts()));
             routes.addAll(PresenceRoutes.routes(ephemeral.presence()));
             routes.addAll(ToDeviceRoutes.routes(ephemeral.toDevice()));

@@ -96,7 +96,20 @@ public final class RoomSections {
     /** An invite: the stripped state of the room, with the invite itself. */
     ObjectNode invited(UserId user, RoomId room) {
         ObjectNode section = Json.MAPPER.createObjectNode();
-        ArrayNode events = section.putObject("invite_state").putArray("events");
+        section.putObject("invite_state").set("events", strippedState(user, room));
+        return section;
+    }
+
+    /** A knock: the stripped state of the room, with the knock itself (Client-Server API, "Knocking on rooms"). */
+    ObjectNode knocked(UserId user, RoomId room) {
+        ObjectNode section = Json.MAPPER.createObjectNode();
+        section.putObject("knock_state").set("events", strippedState(user, room));
+        return section;
+    }
+
+    /** The room's stripped state events as the user may see them before joining, with their own membership. */
+    ArrayNode strippedState(UserId user, RoomId room) {
+        ArrayNode events = Json.MAPPER.createArrayNode();
         List<EventId> ids = new ArrayList<>();
         rooms.currentState(room).forEach((key, id) -> {
             if (STRIPPED_TYPES.contains(key.type()) || key.equals(StateKey.member(user))) {
@@ -111,7 +124,7 @@ public final class RoomSections {
             stripped.put("state_key", pdu.stateKey());
             stripped.put("type", pdu.type());
         }
-        return section;
+        return events;
     }
 
     /** A room the user left (or was removed from) since the last sync: the timeline up to leaving. */
@@ -134,7 +147,7 @@ public final class RoomSections {
     }
 
     /** The room's state as of stream position {@code position} (after the newest event at or before it). */
-    private Map<StateKey, EventId> stateAt(RoomId room, long position) {
+    Map<StateKey, EventId> stateAt(RoomId room, long position) {
         List<StoredEvent> newest = rooms.recentEvents(room, 0, position, 0);
         return newest.isEmpty() ? Map.of() : stateGroups.get(newest.getLast().stateGroup());
     }
