@@ -332,7 +332,7 @@ public final class Homeserver implements AutoCloseable {
                     rooms.pipeline(), accountData);
             RoomListStore roomLists = new JdbcRoomListStore(database);
             routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), syncParts.sections(), rooms.pipeline(),
-                    accountData, ephemeral, notifier), filters));
+                    accountData, ephemeral, notifier, roomLists), filters));
             routes.addAll(SlidingSyncRoutes.routes(new SlidingSyncService(syncParts, roomLists, ephemeral,
                     DeviceKeySync.NONE, notifier)));
             routes.addAll(EphemeralRoutes.routes(ephemeral.typing(), ephemeral.receipts()));
