@@ -42,6 +42,28 @@ class GuestAccessHttpTest {
     }
 
     @Test
+    void guestsJoinOnlyRoomsWithGuestAccessCanJoinAndThenSyncAndSend() {
+        dev.parley.testing.TestUsers.User alice = dev.parley.testing.TestUsers.register(server, "alice", "pw");
+        RoomCalls calls = new RoomCalls(server);
+        // public_chat sets guest_access forbidden; private_chat sets can_join (Client-Server API, "Creation").
+        String closed = calls.createRoom(alice, "{\"preset\":\"public_chat\"}");
+        String open = calls.createRoom(alice, "{\"preset\":\"public_chat\",\"initial_state\":[{\"type\":"
+                + "\"m.room.guest_access\",\"state_key\":\"\",\"content\":{\"guest_access\":\"can_join\"}}]}");
+        Reply refused = Http.call("POST", url("/v3/join/" + RoomCalls.enc(closed)), guest, "{}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errcode()).isEqualTo("M_FORBIDDEN");
+        Reply joined = Http.call("POST", url("/v3/join/" + RoomCalls.enc(open)), guest, "{}");
+        assertThat(joined.status()).as(joined.body()).isEqualTo(200);
+        Reply sent = Http.call("PUT", url("/v3/rooms/" + RoomCalls.enc(open) + "/send/m.room.message/g1"), guest,
+                "{\"msgtype\":\"m.text\",\"body\":\"hi from a guest\"}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        Reply sync = Http.get(url("/v3/sync"), guest);
+        assertThat(sync.json().path("rooms").path("join").path(open).path("timeline").path("events")
+                .findValuesAsText("body")).contains("hi from a guest");
+        assertThat(sync.json().path("rooms").path("join").has(closed)).isFalse();
+    }
+
+    @Test
     void guestsMayNotUseSlidingSyncOrCreateRooms() {
         Reply sliding = Http.call("POST", url("/unstable/org.matrix.simplified_msc3575/sync"), guest, "{}");
         assertThat(sliding.status()).isEqualTo(403);
