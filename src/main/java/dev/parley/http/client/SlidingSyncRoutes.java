@@ -1,5 +1,6 @@
 package dev.parley.http.client;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.api.client.SlidingSync;
 import dev.parley.core.error.ErrCode;
 import dev.parley.core.error.MatrixException;
@@ -25,8 +26,14 @@ public final class SlidingSyncRoutes {
             }
             SlidingSyncRequest parsed = SlidingSyncRequest.parse(UserId.parse(request.requester().userId()),
                     request.requester().deviceId(), request.jsonBody(), query);
+            ObjectNode body = request.jsonBody();
             try {
-                return sync.sync(parsed);
+                ObjectNode response = sync.sync(parsed);
+                // Clients that tag requests with a txn_id match responses by it (MSC3575).
+                if (body.path("txn_id").isTextual()) {
+                    response.put("txn_id", body.get("txn_id").asText());
+                }
+                return response;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new MatrixException(ErrCode.UNAVAILABLE, "The server is shutting down");

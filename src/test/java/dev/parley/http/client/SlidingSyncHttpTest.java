@@ -355,4 +355,38 @@ class SlidingSyncHttpTest {
         assertThat(slide(alice, null, "", "{\"lists\":{\"a\":{\"required_state\":[[\"only-one\"]]}}}").errcode())
                 .isEqualTo("M_BAD_JSON");
     }
+
+    @Test
+    void subscriptionsSeeOnlyTheUsersRoomsAndKickedRoomsShowUp() {
+        String mine = calls.createRoom(alice, "{\"preset\":\"public_chat\"}");
+        String theirs = calls.createRoom(bob, "{\"preset\":\"public_chat\"}");
+        calls.text(bob, theirs, "not for alice");
+        String body = "{\"txn_id\":\"t-1\",\"room_subscriptions\":{\"" + mine + "\":{\"timeline_limit\":1},\""
+                + theirs + "\":{\"timeline_limit\":5},\"!missing:test.local\":{\"timeline_limit\":5}}}";
+        JsonNode response = ok(slide(alice, null, "", body));
+        assertThat(response.path("txn_id").asText()).isEqualTo("t-1");
+        assertThat(response.path("rooms").has(mine)).isTrue();
+        assertThat(response.path("rooms").has(theirs)).isFalse();
+        assertThat(response.path("rooms").has("!missing:test.local")).isFalse();
+        assertThat(response.path("rooms").path(mine).has("lists")).isFalse();
+
+        // A bigger timeline_limit sends the room afresh with more history.
+        calls.text(alice, mine, "a");
+        calls.text(alice, mine, "b");
+        String pos = ok(slide(alice, response.path("pos").asText(), "", body)).path("pos").asText();
+        JsonNode expanded = ok(slide(alice, pos, "", body.replace("\"timeline_limit\":1", "\"timeline_limit\":3")));
+        assertThat(expanded.path("rooms").path(mine).path("initial").asBoolean()).isTrue();
+        assertThat(bodies(expanded, mine)).containsExactly("a", "b");
+
+        // Bob is kicked from alice's room: a new connection still lists it, as "leave".
+        calls.join(bob, mine);
+        assertThat(Http.call("POST", calls.v3("/rooms/" + RoomCalls.enc(mine) + "/kick"), alice.accessToken(),
+                "{\"user_id\":\"" + bob.userId() + "\"}").status()).isEqualTo(200);
+        calls.leave(bob, theirs);
+        JsonNode bobs = ok(slide(bob, null, "", ALL_ROOMS + "}"));
+        assertThat(bobs.path("rooms").path(mine).path("membership").asText()).isEqualTo("leave");
+        // A room bob left himself is not listed on a new connection.
+        assertThat(bobs.path("rooms").has(theirs)).isFalse();
+        assertThat(bobs.path("lists").path("all").path("count").asInt()).isEqualTo(1);
+    }
 }
