@@ -31,6 +31,7 @@ import dev.parley.http.client.ProfileRoutes;
 import dev.parley.http.client.PushRuleRoutes;
 import dev.parley.http.client.RegistrationRoutes;
 import dev.parley.http.client.RoomRoutes;
+import dev.parley.http.client.SlidingSyncRoutes;
 import dev.parley.http.client.SyncRoutes;
 import dev.parley.http.client.ThirdPartyIdRoutes;
 import dev.parley.http.client.ToDeviceRoutes;
@@ -88,8 +89,11 @@ import dev.parley.service.room.RoomUpgrades;
 import dev.parley.service.room.StateGroups;
 import dev.parley.service.sync.EphemeralStreams;
 import dev.parley.service.sync.RoomSections;
+import dev.parley.service.sync.RoomSyncParts;
+import dev.parley.service.sync.SlidingSyncService;
 import dev.parley.service.sync.SyncService;
 import dev.parley.store.DeviceStore;
+import dev.parley.store.RoomListStore;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
 import dev.parley.store.jdbc.JdbcAccessTokenStore;
@@ -109,6 +113,7 @@ import dev.parley.store.jdbc.JdbcRegistrationTokenStore;
 import dev.parley.store.jdbc.JdbcReportStore;
 import dev.parley.store.jdbc.JdbcRoomAliasStore;
 import dev.parley.store.jdbc.JdbcRoomDirectoryStore;
+import dev.parley.store.jdbc.JdbcRoomListStore;
 import dev.parley.store.jdbc.JdbcRoomMemberStore;
 import dev.parley.store.jdbc.JdbcRoomStore;
 import dev.parley.store.jdbc.JdbcToDeviceStore;
@@ -342,10 +347,14 @@ public final class Homeserver implements AutoCloseable {
             });
             accountData.addListener(notifier::userChanged);
             rooms.pipeline().addListener(e2ee.deviceLists()::onEvent);
-            routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), new RoomSections(rooms.store(),
-                    rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.pipeline(), accountData, ephemeral, notifier,
-                    e2ee.deviceLists()),
-                    filters));
+            RoomSyncParts syncParts = new RoomSyncParts(rooms.store(), new RoomSections(rooms.store(),
+                    rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.visibility(), rooms.formatter(),
+                    rooms.pipeline(), accountData);
+            RoomListStore roomLists = new JdbcRoomListStore(database);
+            routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), syncParts.sections(), rooms.pipeline(),
+                    accountData, ephemeral, notifier, e2ee.deviceLists(), roomLists), filters));
+            routes.addAll(SlidingSyncRoutes.routes(new SlidingSyncService(syncParts, roomLists, ephemeral,
+                    e2ee.deviceLists(), notifier)));
             routes.addAll(EphemeralRoutes.routes(ephemeral.typing(), ephemeral.receipts()));
             routes.addAll(PresenceRoutes.routes(ephemeral.presence()));
             routes.addAll(ToDeviceRoutes.routes(ephemeral.toDevice()));

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** {@code GET /_matrix/client/v3/devices} — Client-Server API, "Device management". */
 public final class GetDevices {
-    public static final Endpoint ENDPOINT = Endpoint.client(Method.GET, "/v3/devices", Auth.REQUIRED);
+    public static final Endpoint ENDPOINT = Endpoint.client(Method.GET, "/v3/devices", Auth.REQUIRED).allowingGuests();
 
     public record Response(List<Device> devices) {
     }

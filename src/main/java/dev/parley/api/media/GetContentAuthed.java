@@ -9,7 +9,7 @@ import dev.parley.api.Endpoint.Method;
  * in {@code data/api/client-server/authenticated-content-repo.yaml}): Download content from the content repository.
  */
 public final class GetContentAuthed {
-    public static final Endpoint ENDPOINT = Endpoint.media(Method.GET, "/client/v1/media/download/{serverName}/{mediaId}", Auth.REQUIRED);
+    public static final Endpoint ENDPOINT = Endpoint.media(Method.GET, "/client/v1/media/download/{serverName}/{mediaId}", Auth.REQUIRED).allowingGuests();
 
     private GetContentAuthed() {
     }

@@ -103,7 +103,10 @@ public enum ErrCode {
     // Talking to other servers.
     CONNECTION_FAILED("M_CONNECTION_FAILED", 502),
     CONNECTION_TIMEOUT("M_CONNECTION_TIMEOUT", 504),
-    UNAVAILABLE("M_UNKNOWN", 503);
+    UNAVAILABLE("M_UNKNOWN", 503),
+
+    /** Simplified sliding sync (MSC4186): the connection behind a {@code pos} is gone; the client starts over. */
+    UNKNOWN_POS("M_UNKNOWN_POS", 400);
 
     private final String code;
     private final int status;

@@ -1,6 +1,7 @@
 package dev.parley.http.client;
 
 import dev.parley.api.client.GetVersions;
+import dev.parley.api.client.SlidingSync;
 import dev.parley.api.wellknown.GetWellKnownServer;
 import dev.parley.api.wellknown.GetWellknown;
 import dev.parley.core.error.MatrixException;
@@ -18,6 +19,9 @@ public final class DiscoveryRoutes {
      */
     static final List<String> SUPPORTED_VERSIONS = List.of();
 
+    /** Implemented MSCs, under the flags their unstable prefixes define. */
+    static final Map<String, Boolean> UNSTABLE_FEATURES = Map.of(SlidingSync.UNSTABLE_FEATURE, true);
+
     private DiscoveryRoutes() {
     }
 
@@ -26,7 +30,7 @@ public final class DiscoveryRoutes {
      * @param federationEndpoint "host:port" other servers should use, if announced
      */
     public static List<Route> routes(URI publicBaseUrl, Optional<String> federationEndpoint) {
-        var versions = new GetVersions.Response(SUPPORTED_VERSIONS, Map.of());
+        var versions = new GetVersions.Response(SUPPORTED_VERSIONS, UNSTABLE_FEATURES);
         String baseUrl = publicBaseUrl.toString().replaceAll("/+$", "");
         var client = new GetWellknown.Response(new GetWellknown.BaseUrl(baseUrl));
         return List.of(

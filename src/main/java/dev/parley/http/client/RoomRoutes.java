@@ -124,7 +124,11 @@ public final class RoomRoutes {
     }
 
     private static Object join(Memberships memberships, RoomId roomId, RequestContext request) {
-        memberships.join(roomId, user(request), reason(request));
+        if (request.requester().guest()) {
+            memberships.joinAsGuest(roomId, user(request), reason(request));
+        } else {
+            memberships.join(roomId, user(request), reason(request));
+        }
         return new JoinRoomById.Response(roomId.value());
     }
 

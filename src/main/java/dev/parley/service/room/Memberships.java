@@ -53,6 +53,21 @@ public final class Memberships {
     }
 
     /**
+     * A guest's join: "Servers MUST only allow guest users to join rooms if the
+     * {@code m.room.guest_access} state event is present on the room and has the
+     * {@code guest_access} value {@code can_join}" (Client-Server API, "Guest access").
+     */
+    public StoredEvent joinAsGuest(RoomId roomId, UserId user, Optional<String> reason) {
+        requireLocalRoom(roomId);
+        boolean open = rooms.currentStateEvent(roomId, new StateKey("m.room.guest_access", "")).flatMap(rooms::event)
+                .map(e -> "can_join".equals(e.pdu().content().path("guest_access").asText())).orElse(false);
+        if (!open) {
+            throw MatrixException.forbidden("Guests may not join this room");
+        }
+        return join(roomId, user, reason);
+    }
+
+    /**
      * {@code POST /knock/{roomIdOrAlias}} (Client-Server API, "Knocking on rooms"): the
      * authorization rules let users knock where the join rule is {@code knock} (v7+) or
      * {@code knock_restricted} (v10+) and they are not joined, invited or banned.

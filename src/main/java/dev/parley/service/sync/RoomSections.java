@@ -34,6 +34,7 @@ public final class RoomSections {
     private final StateGroups stateGroups;
     private final HistoryVisibility visibility;
     private final EventFormatter formatter;
+    private final SentMembers sentMembers = new SentMembers();
 
     public RoomSections(RoomStore rooms, StateGroups stateGroups, HistoryVisibility visibility, EventFormatter formatter) {
         this.rooms = rooms;
@@ -49,15 +50,17 @@ public final class RoomSections {
      *     send the state at the start of the timeline and the summary
      * @param ephemeral the room's new ephemeral events (typing, receipts)
      */
-    Optional<ObjectNode> joined(UserId user, RoomId room, long after, long upTo, SyncFilter filter, boolean fresh,
-                                List<AccountDataRow> accountData, List<ObjectNode> ephemeral) {
+    Optional<ObjectNode> joined(UserId user, String deviceId, RoomId room, long after, long upTo, SyncFilter filter,
+                                boolean fresh, List<AccountDataRow> accountData, List<ObjectNode> ephemeral,
+                                long notifications) {
         List<StoredEvent> events = new ArrayList<>(rooms.recentEvents(room, after, upTo, filter.timelineLimit()));
         boolean limited = events.size() > filter.timelineLimit();
         if (limited) {
             events.removeFirst();
         }
         List<StoredEvent> shown = events.stream()
-                .filter(e -> filter.wantsInTimeline(e.pdu().type()) && visibility.canSee(user, e)).toList();
+                .filter(e -> filter.wantsInTimeline(e.pdu().type(), e.pdu().sender().value()) && visibility.canSee(user, e))
+                .toList();
         if (!fresh && shown.isEmpty() && !limited && accountData.isEmpty() && ephemeral.isEmpty()) {
             return Optional.empty();
         }
@@ -70,33 +73,75 @@ public final class RoomSections {
         timeline.put("prev_batch", "s" + (timelineStart - 1));
 
         ArrayNode state = section.putObject("state").putArray("events");
+        boolean lazy = filter.lazyLoadMembers();
+        Map<StateKey, EventId> atStart = fresh || limited || (lazy && !shown.isEmpty())
+                ? stateAt(room, timelineStart - 1) : Map.of();
+        List<EventId> ids = new ArrayList<>();
         if (fresh || limited) {
-            Map<StateKey, EventId> atStart = stateAt(room, timelineStart - 1);
             Map<StateKey, EventId> known = fresh ? Map.of() : stateAt(room, after);
-            List<EventId> ids = new ArrayList<>();
             atStart.forEach((key, id) -> {
-                if (!id.equals(known.get(key))) {
+                // Lazy loading: memberships are sent below, only for the timeline's senders.
+                if (!id.equals(known.get(key)) && !(lazy && StateKey.MEMBER.equals(key.type()))) {
                     ids.add(id);
                 }
             });
-            state.addAll(formatted(rooms.events(ids)));
         }
+        Map<EventId, String> lazyMembers = new HashMap<>();
+        if (lazy) {
+            // "Lazy-loading room members": the senders of the timeline's events, and the syncing user.
+            Set<String> members = new java.util.LinkedHashSet<>();
+            members.add(user.value());
+            shown.forEach(e -> members.add(e.pdu().sender().value()));
+            for (String member : members) {
+                EventId id = atStart.get(StateKey.member(member));
+                if (id != null) {
+                    lazyMembers.put(id, member);
+                }
+            }
+            ids.addAll(lazyMembers.keySet());
+        }
+        List<StoredEvent> stateEvents = rooms.events(ids).stream()
+                .filter(e -> filter.wantsInState(e.pdu().type(), e.pdu().sender().value()))
+                .filter(e -> !lazyMembers.containsKey(e.pdu().eventId()) || filter.includeRedundantMembers()
+                        || sentMembers.firstTime(user, deviceId, room, lazyMembers.get(e.pdu().eventId())))
+                .toList();
+        state.addAll(formatted(stateEvents));
         if (fresh || shown.stream().anyMatch(e -> StateKey.MEMBER.equals(e.pdu().type()))) {
             section.set("summary", summary(user, room));
         }
+        // Counted without push rules until push lands: others' messages after the user's read receipt.
         ObjectNode unread = section.putObject("unread_notifications");
         unread.put("highlight_count", 0);
-        unread.put("notification_count", 0);
+        unread.put("notification_count", notifications);
+        section.putObject("unread_thread_notifications");
         ArrayNode roomAccountData = section.putObject("account_data").putArray("events");
         accountData.forEach(row -> roomAccountData.addObject().put("type", row.type()).set("content", row.content()));
         section.putObject("ephemeral").putArray("events").addAll(ephemeral);
         return Optional.of(section);
     }
 
+    /** An initial or full-state sync of the device: lazily loaded members are all sent afresh. */
+    void forgetSentMembers(UserId user, String deviceId) {
+        sentMembers.forget(user, deviceId);
+    }
+
     /** An invite: the stripped state of the room, with the invite itself. */
     ObjectNode invited(UserId user, RoomId room) {
         ObjectNode section = Json.MAPPER.createObjectNode();
-        ArrayNode events = section.putObject("invite_state").putArray("events");
+        section.putObject("invite_state").set("events", strippedState(user, room));
+        return section;
+    }
+
+    /** A knock: the stripped state of the room, with the knock itself (Client-Server API, "Knocking on rooms"). */
+    ObjectNode knocked(UserId user, RoomId room) {
+        ObjectNode section = Json.MAPPER.createObjectNode();
+        section.putObject("knock_state").set("events", strippedState(user, room));
+        return section;
+    }
+
+    /** The room's stripped state events as the user may see them before joining, with their own membership. */
+    ArrayNode strippedState(UserId user, RoomId room) {
+        ArrayNode events = Json.MAPPER.createArrayNode();
         List<EventId> ids = new ArrayList<>();
         rooms.currentState(room).forEach((key, id) -> {
             if (STRIPPED_TYPES.contains(key.type()) || key.equals(StateKey.member(user))) {
@@ -111,7 +156,7 @@ public final class RoomSections {
             stripped.put("state_key", pdu.stateKey());
             stripped.put("type", pdu.type());
         }
-        return section;
+        return events;
     }
 
     /** A room the user left (or was removed from) since the last sync: the timeline up to leaving. */
@@ -125,7 +170,8 @@ public final class RoomSections {
         }
         ObjectNode timeline = section.putObject("timeline");
         timeline.set("events", Json.MAPPER.valueToTree(formatter.format(
-                sorted(events.stream().filter(e -> visibility.canSee(user, e)).toList()), visibility.viewer(user, change.roomId()))));
+                sorted(events.stream().filter(e -> filter.wantsInTimeline(e.pdu().type(), e.pdu().sender().value())
+                        && visibility.canSee(user, e)).toList()), visibility.viewer(user, change.roomId()))));
         timeline.put("limited", limited);
         timeline.put("prev_batch", "s" + (events.isEmpty() ? change.streamOrdering() : events.getFirst().streamOrdering() - 1));
         section.putObject("state").putArray("events");
@@ -134,7 +180,7 @@ public final class RoomSections {
     }
 
     /** The room's state as of stream position {@code position} (after the newest event at or before it). */
-    private Map<StateKey, EventId> stateAt(RoomId room, long position) {
+    Map<StateKey, EventId> stateAt(RoomId room, long position) {
         List<StoredEvent> newest = rooms.recentEvents(room, 0, position, 0);
         return newest.isEmpty() ? Map.of() : stateGroups.get(newest.getLast().stateGroup());
     }

@@ -9,49 +9,69 @@ import java.util.Set;
 
 /**
  * The parts of a filter (Client-Server API, "Filtering") that {@code /sync} applies: which rooms,
- * the timeline's size and event types, whether left rooms are included, and the event types of
- * the rooms' ephemeral events and of presence. Unknown keys are ignored, as the spec lets
- * servers do.
+ * the timeline's size, event types and senders, the state's event types and senders with lazy
+ * loading of members ("Lazy-loading room members"), whether left rooms are included, and the
+ * event types of the rooms' ephemeral events and of presence. Unknown keys are ignored, as the
+ * spec lets servers do.
  */
-public record SyncFilter(int timelineLimit, Optional<Set<String>> rooms, Set<String> notRooms,
-                         Optional<Set<String>> timelineTypes, Set<String> timelineNotTypes, boolean includeLeave,
-                         Optional<Set<String>> ephemeralTypes, Set<String> ephemeralNotTypes,
-                         Optional<Set<String>> presenceTypes, Set<String> presenceNotTypes) {
+public record SyncFilter(int timelineLimit, Optional<Set<String>> rooms, Set<String> notRooms, EventFilter timeline,
+                         EventFilter state, boolean lazyLoadMembers, boolean includeRedundantMembers,
+                         boolean includeLeave, EventFilter ephemeral, EventFilter presence) {
     static final int DEFAULT_TIMELINE_LIMIT = 10;
     static final int MAX_TIMELINE_LIMIT = 100;
 
     public static final SyncFilter DEFAULT = new SyncFilter(DEFAULT_TIMELINE_LIMIT, Optional.empty(), Set.of(),
-            Optional.empty(), Set.of(), false, Optional.empty(), Set.of(), Optional.empty(), Set.of());
+            EventFilter.ALL, EventFilter.ALL, false, false, false, EventFilter.ALL, EventFilter.ALL);
+
+    /** An event filter's {@code types}, {@code not_types}, {@code senders} and {@code not_senders}. */
+    public record EventFilter(Optional<Set<String>> types, Set<String> notTypes, Optional<Set<String>> senders,
+                              Set<String> notSenders) {
+        static final EventFilter ALL = new EventFilter(Optional.empty(), Set.of(), Optional.empty(), Set.of());
+
+        static EventFilter of(JsonNode node) {
+            return new EventFilter(strings(node.get("types")), strings(node.get("not_types")).orElse(Set.of()),
+                    strings(node.get("senders")), strings(node.get("not_senders")).orElse(Set.of()));
+        }
+
+        boolean wantsType(String type) {
+            return types.map(t -> matchesAny(t, type)).orElse(true) && !matchesAny(notTypes, type);
+        }
+
+        boolean wants(String type, String sender) {
+            return wantsType(type) && senders.map(s -> s.contains(sender)).orElse(true) && !notSenders.contains(sender);
+        }
+    }
 
     public static SyncFilter of(ObjectNode filter) {
         JsonNode room = filter.path("room");
         JsonNode timeline = room.path("timeline");
+        JsonNode state = room.path("state");
         int limit = timeline.path("limit").isIntegralNumber()
                 ? Math.max(1, Math.min(MAX_TIMELINE_LIMIT, timeline.get("limit").asInt())) : DEFAULT_TIMELINE_LIMIT;
-        JsonNode ephemeral = room.path("ephemeral");
-        JsonNode presence = filter.path("presence");
         return new SyncFilter(limit, strings(room.get("rooms")), strings(room.get("not_rooms")).orElse(Set.of()),
-                strings(timeline.get("types")), strings(timeline.get("not_types")).orElse(Set.of()),
-                room.path("include_leave").asBoolean(false),
-                strings(ephemeral.get("types")), strings(ephemeral.get("not_types")).orElse(Set.of()),
-                strings(presence.get("types")), strings(presence.get("not_types")).orElse(Set.of()));
+                EventFilter.of(timeline), EventFilter.of(state), state.path("lazy_load_members").asBoolean(false),
+                state.path("include_redundant_members").asBoolean(false), room.path("include_leave").asBoolean(false),
+                EventFilter.of(room.path("ephemeral")), EventFilter.of(filter.path("presence")));
     }
 
     boolean wantsEphemeral(String type) {
-        return ephemeralTypes.map(t -> matchesAny(t, type)).orElse(true) && !matchesAny(ephemeralNotTypes, type);
+        return ephemeral.wantsType(type);
     }
 
     boolean wantsPresence() {
-        return presenceTypes.map(t -> matchesAny(t, "m.presence")).orElse(true)
-                && !matchesAny(presenceNotTypes, "m.presence");
+        return presence.wantsType("m.presence");
     }
 
     boolean wantsRoom(String roomId) {
         return rooms.map(r -> r.contains(roomId)).orElse(true) && !notRooms.contains(roomId);
     }
 
-    boolean wantsInTimeline(String type) {
-        return timelineTypes.map(t -> matchesAny(t, type)).orElse(true) && !matchesAny(timelineNotTypes, type);
+    boolean wantsInTimeline(String type, String sender) {
+        return timeline.wants(type, sender);
+    }
+
+    boolean wantsInState(String type, String sender) {
+        return state.wants(type, sender);
     }
 
     /** Filter type patterns may end in {@code *}. */

@@ -14,6 +14,7 @@ import dev.parley.service.notify.Notifier;
 import dev.parley.service.room.EventPipeline;
 import dev.parley.store.AccountDataRow;
 import dev.parley.store.ReceiptRow;
+import dev.parley.store.RoomListStore;
 import dev.parley.store.RoomStore;
 import dev.parley.store.RoomStore.MembershipChange;
 import java.time.Duration;
@@ -52,10 +53,12 @@ public final class SyncService {
     private final EphemeralStreams streams;
     private final Notifier notifier;
     private final DeviceLists deviceLists;
+    private final RoomListStore roomLists;
 
     public SyncService(RoomStore rooms, RoomSections roomSections, EventPipeline pipeline, AccountDataService accountData,
-                       EphemeralStreams streams, Notifier notifier, DeviceLists deviceLists) {
+                       EphemeralStreams streams, Notifier notifier, DeviceLists deviceLists, RoomListStore roomLists) {
         this.rooms = rooms;
+        this.roomLists = roomLists;
         this.roomSections = roomSections;
         this.pipeline = pipeline;
         this.accountData = accountData;
@@ -135,12 +138,18 @@ public final class SyncService {
         }
         Map<RoomId, List<ObjectNode>> ephemeral = ephemeral(user, since, filter, wantedRooms, freshRooms, typing,
                 receiptsNow);
+        Map<RoomId, Long> unread = roomLists.unreadCounts(user, wantedRooms, SlidingSyncService.NOTIFYING_TYPES);
+        String device = request.deviceId().orElse("");
+        if (since.isEmpty() || fullState) {
+            roomSections.forgetSentMembers(user, device);
+        }
         ObjectNode roomsNode = response.putObject("rooms");
         ObjectNode join = roomsNode.putObject("join");
         for (RoomId room : wantedRooms) {
             boolean fresh = freshRooms.contains(room);
-            roomSections.joined(user, room, fresh ? 0 : sinceEvents, eventsNow, filter, fresh,
-                            roomAccountData.getOrDefault(room, List.of()), ephemeral.getOrDefault(room, List.of()))
+            roomSections.joined(user, device, room, fresh ? 0 : sinceEvents, eventsNow, filter, fresh,
+                            roomAccountData.getOrDefault(room, List.of()), ephemeral.getOrDefault(room, List.of()),
+                            unread.getOrDefault(room, 0L))
                     .ifPresent(section -> join.set(room.value(), section));
         }
         ObjectNode invite = roomsNode.putObject("invite");
@@ -156,7 +165,12 @@ public final class SyncService {
                 leave.set(change.roomId().value(), roomSections.left(user, change, sinceEvents, filter));
             }
         }
-        roomsNode.putObject("knock");
+        ObjectNode knock = roomsNode.putObject("knock");
+        for (RoomId room : rooms.roomsWithMembership(user, "knock")) {
+            if (filter.wantsRoom(room.value()) && (since.isEmpty() || changed.containsKey(room))) {
+                knock.set(room.value(), roomSections.knocked(user, room));
+            }
+        }
 
         ArrayNode presence = response.putObject("presence").putArray("events");
         if (filter.wantsPresence()) {
@@ -237,6 +251,7 @@ public final class SyncService {
         ObjectNode roomsNode = (ObjectNode) response.get("rooms");
         return response.path("account_data").path("events").isEmpty() && roomsNode.path("join").isEmpty()
                 && roomsNode.path("invite").isEmpty() && roomsNode.path("leave").isEmpty()
+                && roomsNode.path("knock").isEmpty()
                 && response.path("presence").path("events").isEmpty()
                 && response.path("to_device").path("events").isEmpty()
                 && response.path("device_lists").path("changed").isEmpty()

@@ -1,0 +1,110 @@
+package dev.parley.store.jdbc;
+
+import dev.parley.core.auth.StateKey;
+import dev.parley.core.id.EventId;
+import dev.parley.core.id.RoomId;
+import dev.parley.core.id.UserId;
+import dev.parley.store.RoomListStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+public final class JdbcRoomListStore implements RoomListStore {
+    /** Rooms per query, well below both databases' bound-parameter limits. */
+    private static final int ROOMS_PER_QUERY = 200;
+
+    private final Database db;
+
+    public JdbcRoomListStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<UserRoom> userRooms(UserId user) {
+        return db.read(c -> Sql.list(c, """
+                SELECT cs.room_id, cs.membership, e.stream_ordering, e.sender FROM current_state cs
+                JOIN events e ON e.event_id = cs.event_id
+                WHERE cs.type = 'm.room.member' AND cs.state_key = ?""",
+                rs -> new UserRoom(RoomId.parse(rs.getString(1)), rs.getString(2), rs.getLong(3),
+                        UserId.parse(rs.getString(4))), user.value()));
+    }
+
+    @Override
+    public Map<RoomId, Activity> activity(Collection<RoomId> rooms, Set<String> types, long upTo) {
+        Map<RoomId, Activity> out = new HashMap<>();
+        String typeMarks = marks(types.size());
+        inChunks(rooms, chunk -> {
+            List<Object> params = new ArrayList<>(types);
+            chunk.forEach(room -> params.add(room.value()));
+            params.add(upTo);
+            db.read(c -> Sql.list(c, "SELECT room_id, MAX(stream_ordering),"
+                    + " MAX(CASE WHEN type IN (" + typeMarks + ") THEN stream_ordering ELSE 0 END) FROM events"
+                    + " WHERE room_id IN (" + marks(chunk.size()) + ") AND stream_ordering <= ? GROUP BY room_id",
+                    rs -> out.put(RoomId.parse(rs.getString(1)), new Activity(rs.getLong(2), rs.getLong(3))),
+                    params.toArray()));
+        });
+        return out;
+    }
+
+    @Override
+    public Map<RoomId, Map<StateKey, EventId>> currentStateOfTypes(Collection<RoomId> rooms, Set<String> types) {
+        Map<RoomId, Map<StateKey, EventId>> out = new HashMap<>();
+        if (types.isEmpty()) {
+            return out;
+        }
+        inChunks(rooms, chunk -> {
+            List<Object> params = new ArrayList<>();
+            chunk.forEach(room -> params.add(room.value()));
+            params.addAll(types);
+            db.read(c -> Sql.list(c, "SELECT room_id, type, state_key, event_id FROM current_state WHERE room_id IN ("
+                    + marks(chunk.size()) + ") AND type IN (" + marks(types.size()) + ")",
+                    rs -> out.computeIfAbsent(RoomId.parse(rs.getString(1)), r -> new HashMap<>())
+                            .put(new StateKey(rs.getString(2), rs.getString(3)), EventId.parse(rs.getString(4))),
+                    params.toArray()));
+        });
+        return out;
+    }
+
+    @Override
+    public Map<RoomId, Long> unreadCounts(UserId user, Collection<RoomId> rooms, Set<String> types) {
+        Map<RoomId, Long> out = new HashMap<>();
+        if (types.isEmpty()) {
+            return out;
+        }
+        inChunks(rooms, chunk -> {
+            List<Object> params = new ArrayList<>();
+            params.add(user.value());
+            chunk.forEach(room -> params.add(room.value()));
+            params.addAll(types);
+            params.add(user.value());
+            params.add(user.value());
+            db.read(c -> Sql.list(c, """
+                    SELECT e.room_id, COUNT(*) FROM events e
+                    LEFT JOIN (SELECT room_id, MAX(event_position) AS pos FROM receipts
+                               WHERE user_id = ? AND receipt_type IN ('m.read', 'm.read.private') AND thread_id = ''
+                               GROUP BY room_id) r ON r.room_id = e.room_id
+                    WHERE e.room_id IN (""" + marks(chunk.size()) + ") AND e.type IN (" + marks(types.size()) + """
+                    ) AND e.state_key IS NULL AND e.sender <> ? AND e.stream_ordering > COALESCE(r.pos, 0)
+                      AND NOT EXISTS (SELECT 1 FROM events o WHERE o.room_id = e.room_id AND o.sender = ?
+                                      AND o.stream_ordering > e.stream_ordering)
+                    GROUP BY e.room_id""",
+                    rs -> out.put(RoomId.parse(rs.getString(1)), rs.getLong(2)), params.toArray()));
+        });
+        return out;
+    }
+
+    private static void inChunks(Collection<RoomId> rooms, java.util.function.Consumer<List<RoomId>> work) {
+        List<RoomId> all = List.copyOf(rooms);
+        for (int i = 0; i < all.size(); i += ROOMS_PER_QUERY) {
+            work.accept(all.subList(i, Math.min(all.size(), i + ROOMS_PER_QUERY)));
+        }
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+}

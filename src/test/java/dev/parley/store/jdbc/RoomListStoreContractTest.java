@@ -1,0 +1,137 @@
+package dev.parley.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.core.auth.StateKey;
+import dev.parley.core.id.EventId;
+import dev.parley.core.id.RoomId;
+import dev.parley.core.id.UserId;
+import dev.parley.core.room.RoomVersions;
+import dev.parley.store.RoomListStore.Activity;
+import dev.parley.store.RoomListStore.UserRoom;
+import dev.parley.store.RoomRow;
+import dev.parley.testing.TestDatabases;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The batch room-list reads, on SQLite and PostgreSQL. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Dialect.class)
+class RoomListStoreContractTest {
+    @Parameter
+    Dialect dialect;
+
+    private Database db;
+    private JdbcRoomListStore store;
+    private final UserId alice = UserId.parse("@alice:test.local");
+    private final UserId bob = UserId.parse("@bob:test.local");
+    private final RoomId one = RoomId.parse("!one:test.local");
+    private final RoomId two = RoomId.parse("!two:test.local");
+    private final RoomId three = RoomId.parse("!three:test.local");
+    private long stream;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabases.open(dialect);
+        store = new JdbcRoomListStore(db);
+        JdbcRoomStore rooms = new JdbcRoomStore(db);
+        for (RoomId room : List.of(one, two, three)) {
+            rooms.createRoom(new RoomRow(room, RoomVersions.V10, alice, 1L, false));
+        }
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    /** Inserts an event row (and, for state, its current-state entry) directly: these reads only need the rows. */
+    private EventId event(RoomId room, String type, String stateKey, UserId sender, String membership) {
+        long position = ++stream;
+        EventId id = EventId.parse("$e" + position + ":test.local");
+        db.write(c -> {
+            Sql.update(c, "INSERT INTO events (stream_ordering, event_id, room_id, type, state_key, sender, depth,"
+                    + " origin_server_ts, json, state_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", position, id.value(),
+                    room.value(), type, stateKey, sender.value(), position, position, "{}", 0L);
+            if (stateKey != null) {
+                Sql.update(c, "DELETE FROM current_state WHERE room_id = ? AND type = ? AND state_key = ?",
+                        room.value(), type, stateKey);
+                Sql.update(c, "INSERT INTO current_state (room_id, type, state_key, event_id, membership)"
+                        + " VALUES (?, ?, ?, ?, ?)", room.value(), type, stateKey, id.value(), membership);
+            }
+            return null;
+        });
+        return id;
+    }
+
+    private void member(RoomId room, UserId user, UserId sender, String membership) {
+        event(room, StateKey.MEMBER, user.value(), sender, membership);
+    }
+
+    @Test
+    void userRoomsListEveryMembershipWithItsPositionAndSender() {
+        member(one, alice, alice, "join");
+        member(two, bob, bob, "join");
+        member(two, alice, bob, "invite");
+        member(three, alice, alice, "join");
+        member(three, alice, bob, "leave");
+        assertThat(store.userRooms(alice)).containsExactlyInAnyOrder(
+                new UserRoom(one, "join", 1, alice), new UserRoom(two, "invite", 3, bob),
+                new UserRoom(three, "leave", 5, bob));
+        assertThat(store.userRooms(UserId.parse("@nobody:test.local"))).isEmpty();
+    }
+
+    @Test
+    void activityGivesTheNewestEventAndTheNewestOfTheAskedTypesUpToAPosition() {
+        member(one, alice, alice, "join");
+        event(one, "m.room.message", null, alice, null);
+        event(one, "m.reaction", null, alice, null);
+        member(two, alice, alice, "join");
+        event(two, "m.reaction", null, alice, null);
+        Map<RoomId, Activity> activity = store.activity(List.of(one, two, three), Set.of("m.room.message"), 100);
+        assertThat(activity).containsOnlyKeys(one, two);
+        assertThat(activity.get(one)).isEqualTo(new Activity(3, 2));
+        assertThat(activity.get(two)).isEqualTo(new Activity(5, 0));
+        assertThat(store.activity(List.of(one), Set.of("m.room.message"), 2).get(one)).isEqualTo(new Activity(2, 2));
+        assertThat(store.activity(List.of(), Set.of("m.room.message"), 100)).isEmpty();
+    }
+
+    @Test
+    void currentStateOfTypesReadsOnlyThoseTypesInThoseRooms() {
+        EventId encryption = event(one, "m.room.encryption", "", alice, null);
+        event(one, "m.room.name", "", alice, null);
+        EventId child = event(two, "m.space.child", "!one:test.local", alice, null);
+        Map<RoomId, Map<StateKey, EventId>> state = store.currentStateOfTypes(List.of(one, two, three),
+                Set.of("m.room.encryption", "m.space.child"));
+        assertThat(state).containsOnlyKeys(one, two);
+        assertThat(state.get(one)).containsExactly(Map.entry(new StateKey("m.room.encryption", ""), encryption));
+        assertThat(state.get(two)).containsExactly(Map.entry(new StateKey("m.space.child", "!one:test.local"), child));
+        assertThat(store.currentStateOfTypes(List.of(one), Set.of())).isEmpty();
+    }
+
+    @Test
+    void unreadCountsCountOthersMessagesAfterTheReceiptAndTheUsersOwnLastEvent() {
+        member(one, alice, alice, "join");
+        member(one, bob, bob, "join");
+        event(one, "m.room.message", null, bob, null);
+        EventId read = event(one, "m.room.message", null, bob, null);
+        event(one, "m.room.message", null, bob, null);
+        event(one, "m.reaction", null, bob, null);
+        event(one, "m.room.message", null, bob, null);
+        Set<String> types = Set.of("m.room.message");
+        assertThat(store.unreadCounts(alice, List.of(one, two), types)).containsExactly(Map.entry(one, 4L));
+        new JdbcReceiptStore(db).put(one, "m.read", alice, Optional.empty(), read, 4, 1);
+        assertThat(store.unreadCounts(alice, List.of(one), types)).containsExactly(Map.entry(one, 2L));
+        event(one, "m.room.message", null, alice, null);
+        assertThat(store.unreadCounts(alice, List.of(one), types)).isEmpty();
+        assertThat(store.unreadCounts(bob, List.of(one), types)).containsExactly(Map.entry(one, 1L));
+    }
+}
