@@ -14,10 +14,15 @@ import java.util.Optional;
 /** Server discovery: {@code /versions} and the two {@code .well-known} documents. */
 public final class DiscoveryRoutes {
     /**
-     * The spec versions Parley advertises. A version goes in only once every endpoint and
-     * behaviour it requires is implemented: clients trust this list to decide what to call.
+     * The spec versions Parley advertises; clients gate features on this list (threads from
+     * v1.4, authenticated media from v1.11, ...), and graphical clients refuse a server that lists
+     * none. Every version's rooms, sync, end-to-end encryption, media and account endpoints are
+     * served; what is still missing (push gateways, third-party IDs, search, federation) answers
+     * {@code M_UNRECOGNIZED} or "not found", which clients treat as an unsupported optional
+     * feature. The README's Status lists the gaps. Later versions go in as their additions land.
      */
-    static final List<String> SUPPORTED_VERSIONS = List.of();
+    static final List<String> SUPPORTED_VERSIONS = List.of("v1.1", "v1.2", "v1.3", "v1.4", "v1.5", "v1.6", "v1.7",
+            "v1.8", "v1.9", "v1.10", "v1.11", "v1.12");
 
     /** Implemented MSCs, under the flags their unstable prefixes define. */
     static final Map<String, Boolean> UNSTABLE_FEATURES = Map.of(SlidingSync.UNSTABLE_FEATURE, true);

@@ -58,8 +58,10 @@ public final class RoomSections {
         if (limited) {
             events.removeFirst();
         }
+        // One viewer for the room: it remembers each state group's answer across the timeline.
+        HistoryVisibility.Viewer viewer = visibility.viewer(user, room);
         List<StoredEvent> shown = events.stream()
-                .filter(e -> filter.wantsInTimeline(e.pdu().type(), e.pdu().sender().value()) && visibility.canSee(user, e))
+                .filter(e -> filter.wantsInTimeline(e.pdu().type(), e.pdu().sender().value()) && viewer.canSee(e))
                 .toList();
         if (!fresh && shown.isEmpty() && !limited && accountData.isEmpty() && ephemeral.isEmpty()) {
             return Optional.empty();
@@ -68,7 +70,7 @@ public final class RoomSections {
         long timelineStart = events.isEmpty() ? upTo + 1 : events.getFirst().streamOrdering();
         ObjectNode timeline = section.putObject("timeline");
         // Timeline events carry redacted_because and bundled aggregations, as in /messages.
-        timeline.set("events", Json.MAPPER.valueToTree(formatter.format(sorted(shown), visibility.viewer(user, room))));
+        timeline.set("events", Json.MAPPER.valueToTree(formatter.format(sorted(shown), viewer)));
         timeline.put("limited", limited);
         timeline.put("prev_batch", "s" + (timelineStart - 1));
 
@@ -169,9 +171,10 @@ public final class RoomSections {
             events.removeFirst();
         }
         ObjectNode timeline = section.putObject("timeline");
+        HistoryVisibility.Viewer viewer = visibility.viewer(user, change.roomId());
         timeline.set("events", Json.MAPPER.valueToTree(formatter.format(
                 sorted(events.stream().filter(e -> filter.wantsInTimeline(e.pdu().type(), e.pdu().sender().value())
-                        && visibility.canSee(user, e)).toList()), visibility.viewer(user, change.roomId()))));
+                        && viewer.canSee(e)).toList()), viewer)));
         timeline.put("limited", limited);
         timeline.put("prev_batch", "s" + (events.isEmpty() ? change.streamOrdering() : events.getFirst().streamOrdering() - 1));
         section.putObject("state").putArray("events");
