@@ -73,7 +73,11 @@ final class Soak implements Workload {
         if (!caseName.equals("mixed")) {
             throw new IllegalArgumentException("unknown soak case " + caseName + "; expected " + caseSyntax());
         }
-        int duration = Math.min(context.intOption("duration-seconds", 300), context.maxSeconds);
+        // The duration bounds this phase; --max-seconds (default 180 for the others) only when given.
+        int duration = context.intOption("duration-seconds", 300);
+        if (context.options.containsKey("max-seconds")) {
+            duration = Math.min(duration, context.maxSeconds);
+        }
         int userCount = context.intOption("users", 100);
         int roomCount = context.intOption("rooms", 20);
         double rate = context.doubleOption("rate", 50);
