@@ -124,8 +124,10 @@ final class Soak implements Workload {
             long gcOffset = gcLog != null && Files.exists(gcLog) ? Files.size(gcLog) : 0;
             Latencies latencies = new Latencies();
             Map<String, AtomicLong> actions = new LinkedHashMap<>();
+            Map<String, Latencies> byKind = new LinkedHashMap<>();
             for (String kind : List.of("message", "typing", "join", "leave")) {
                 actions.put(kind, new AtomicLong());
+                byKind.put(kind, new Latencies());
             }
             List<String> timeline = new ArrayList<>();
             ServerProbe.Window window = context.probe.open();
@@ -154,7 +156,8 @@ final class Soak implements Workload {
                     String txn = context.runId + "-soak-" + k;
                     count++;
                     actionPool.submit(() -> {
-                        act(matrix, users.get(u), joined.get(u), roomIds, dice, pick, txn, latencies, actions, errors);
+                        act(matrix, users.get(u), joined.get(u), roomIds, dice, pick, txn, latencies, byKind, actions,
+                                errors);
                         return null;
                     });
                 }
@@ -178,6 +181,8 @@ final class Soak implements Workload {
                         + "database grew %.2f GB per 1,000,000 events", usage.writeBytes() / (double) events * 1e6 / 1e9,
                         usage.databaseGrowthBytes() / (double) events * 1e6 / 1e9));
             }
+            byKind.forEach((kind, l) -> notes.add(String.format(Locale.ROOT, "%s: p50 / p99 / max %.1f / %.1f / %.1f ms",
+                    kind, l.summary().p50(), l.summary().p99(), l.summary().max())));
             notes.addAll(timeline);
             List<CaseResult> rows = new ArrayList<>();
             rows.add(new CaseResult(name(), "soak", CaseResult.params("users", userCount, "rooms", roomCount,
@@ -209,8 +214,8 @@ final class Soak implements Workload {
 
     /** One action of one user; a user's actions run one at a time so its rooms are known. */
     private static void act(Matrix matrix, Matrix.User user, Set<Integer> joined, String[] roomIds, double dice,
-                            int pick, String txn, Latencies latencies, Map<String, AtomicLong> actions,
-                            AtomicLong errors) {
+                            int pick, String txn, Latencies latencies, Map<String, Latencies> byKind,
+                            Map<String, AtomicLong> actions, AtomicLong errors) {
         synchronized (joined) {
             List<Integer> mine = new ArrayList<>(joined);
             int inRoom = mine.get(pick % mine.size());
@@ -242,7 +247,9 @@ final class Soak implements Workload {
                 }
                 return;
             }
-            latencies.add((System.nanoTime() - start) / 1000);
+            long micros = (System.nanoTime() - start) / 1000;
+            latencies.add(micros);
+            byKind.get(kind).add(micros);
             actions.get(kind).incrementAndGet();
         }
     }
