@@ -5,6 +5,8 @@
 #   bench/run.sh send-storm                              # its default cases
 #   bench/run.sh fanout s1-m2 s100-m50 --max-seconds 120 # chosen cases; --options go to the load generator
 #   BENCH_DB=postgres bench/run.sh send-storm seq-500    # PostgreSQL (a throw-away database) instead of SQLite
+#   bench/run.sh big-account r100 r1000                  # initial/incremental/sliding sync of an account in N rooms
+#   bench/run.sh soak --duration-seconds 300             # mixed load; then stop, dbstat split, timed restart
 #
 # What it does: builds target/parley.jar and bench/loadgen/target/parley-loadgen.jar when missing
 # or older than their sources; generates a configuration in a new temporary directory (rate limits
@@ -12,7 +14,9 @@
 # else as generated: SQLite WAL synchronous=FULL, loopback only); starts `bin/parley serve` (its
 # JVM flags and class-data archive); runs the load generator, which registers its own users with
 # the shared secret and measures the server through /proc/<pid>; stops the server with SIGTERM;
-# deletes the directory. The table goes to stdout, the JSON to bench/results/<workload>-<time>.json.
+# deletes the directory. For soak the server also logs GC (-Xlog:gc:file=...), and after the
+# phase it is stopped, its database copied for SoakFinish's dbstat split, restarted (timed to the
+# first 200) and stopped again. The table goes to stdout, the JSON to bench/results/<workload>-<time>.json.
 #
 # On the shared development machine, hold the build lock for the whole run so no build competes:
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 flock /tmp/parley-mvn.lock bench/run.sh send-storm
@@ -83,14 +87,33 @@ case "$db" in
   *) echo "BENCH_DB must be sqlite or postgres" >&2; exit 64 ;;
 esac
 
-"$root/bin/parley" serve --config "$dir/parley.yaml" >"$dir/server.log" 2>&1 &
-pid=$!
-for _ in $(seq 600); do
-  curl -sf "http://127.0.0.1:$port/_matrix/client/versions" >/dev/null && break
-  kill -0 "$pid" 2>/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-  sleep 0.1
-done
-curl -sf "http://127.0.0.1:$port/_matrix/client/versions" >/dev/null || { echo "server did not start in 60 s" >&2; exit 1; }
+extra=()
+if [ "$workload" = soak ]; then
+  # The soak reads the server's GC pauses from its log.
+  export PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:+$PARLEY_JAVA_OPTS }-Xlog:gc:file=$dir/gc.log"
+  extra=(--gc-log "$dir/gc.log")
+fi
+
+# Starts the server and waits for its first 200 (at most 60 s); sets pid.
+start_server() {
+  "$root/bin/parley" serve --config "$dir/parley.yaml" >>"$dir/server.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1200); do
+    curl -sf "http://127.0.0.1:$port/_matrix/client/versions" >/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "server did not start in 60 s" >&2
+  exit 1
+}
+stop_server() {
+  kill -TERM "$pid"
+  wait "$pid" 2>/dev/null || true
+}
+now() { date +%s.%N; }
+seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+
+start_server
 
 version=$(cd "$root" && git describe --always --dirty 2>/dev/null || echo unknown)
 server="parley.jar ($version) via bin/parley serve: SerialGC -Xms16m${PARLEY_JAVA_OPTS:+ $PARLEY_JAVA_OPTS}, $("$java" -version 2>&1 | head -n 1)"
@@ -99,9 +122,21 @@ out="$root/bench/results/$workload-$(date -u +%Y%m%dT%H%M%SZ).json"
 status=0
 timeout "${BENCH_TIMEOUT:-1200}" "$java" -XX:+UseSerialGC -jar "$loadgen" \
   --base "http://127.0.0.1:$port" --secret "$secret" --server-pid "$pid" --clk-tck "$(getconf CLK_TCK)" \
-  --data-dir "$dir" ${pgdb:+--pg-database "$pgdb"} --durability "$durability" --server "$server" --out "$out" "$@" || status=$?
+  --data-dir "$dir" ${pgdb:+--pg-database "$pgdb"} --durability "$durability" --server "$server" --out "$out" "${extra[@]}" "$@" || status=$?
 if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then   # 2: a workload that is not implemented yet
   echo "load generator exited with $status; last server log lines:" >&2
   tail -n 20 "$dir/server.log" >&2
+fi
+if [ "$workload" = soak ] && [ "$status" -eq 0 ]; then
+  # After the phase: graceful stop, the database copied aside for dbstat, restart with the grown
+  # database timed to its first 200, stop again.
+  t=$(now); stop_server; stopped=$(seconds_since "$t")
+  copy=()
+  if [ "$db" = sqlite ]; then
+    mkdir -p "$dir/copy" && cp "$dir"/parley.db* "$dir/copy/" && copy=("$dir/copy/parley.db")
+  fi
+  t=$(now); start_server; restarted=$(seconds_since "$t")
+  stop_server
+  "$java" -cp "$loadgen" dev.parley.bench.SoakFinish "$out" "$stopped" "$restarted" "${copy[@]}" || status=$?
 fi
 exit "$status"

@@ -113,28 +113,23 @@ public final class EventPipeline {
      * derived from the create event; before, it is a random ID on this server.
      */
     public StoredEvent createRoom(RoomVersion version, UserId creator, ObjectNode createContent) {
-        RoomId roomId = null;
-        EventBuilder builder = EventBuilder.of(version, StateKey.CREATE, creator).stateKey("").content(createContent)
-                .prevEvents(List.of()).authEvents(List.of()).originServerTs(clock.millis());
-        if (!version.roomIdFromCreateEvent()) {
-            roomId = RoomId.parse("!" + randomLocalpart(18) + ":" + serverName.value());
-            builder.roomId(roomId);
-        }
-        if (version.eventIdInEvent()) {
-            builder.eventId(EventId.parse("$" + randomLocalpart(18) + ":" + serverName.value()));
-        }
-        Pdu create = builder.sign(serverName.value(), signingKey);
-        if (roomId == null) {
-            roomId = RoomId.fromCreateEventId(create.eventId());
-        }
-        checkSize(create);
-        AuthDecision decision = new EventAuthorizer(version, signatures).authorizeByState(create, key -> Optional.empty());
-        if (!decision.isAllowed()) {
-            throw new MatrixException(ErrCode.BAD_JSON, "Invalid m.room.create content: " + decision);
-        }
-        RoomRow room = new RoomRow(roomId, version, creator, clock.millis(), false);
-        if (!store.createRoom(room)) {
-            throw new MatrixException(ErrCode.ROOM_IN_USE, "Room ID already taken");
+        long ts = clock.millis();
+        Pdu create;
+        RoomId roomId;
+        RoomRow room;
+        // In v12 the room ID is the create event's hash: one user creating two rooms with the same
+        // content in the same millisecond would get one ID twice, so a taken ID moves the event's
+        // origin_server_ts on by a millisecond, which gives another.
+        for (int attempt = 0; ; attempt++) {
+            create = createEvent(version, creator, createContent, ts + attempt);
+            roomId = create.roomId();
+            room = new RoomRow(roomId, version, creator, clock.millis(), false);
+            if (store.createRoom(room)) {
+                break;
+            }
+            if (!version.roomIdFromCreateEvent() || attempt == 100) {
+                throw new MatrixException(ErrCode.ROOM_IN_USE, "Room ID already taken");
+            }
         }
         ReentrantLock lock = locks.of(roomId);
         lock.lock();
@@ -147,6 +142,27 @@ public final class EventPipeline {
             lock.unlock();
         }
         return finish(queued);
+    }
+
+    /** A signed, authorised {@code m.room.create} event; its room ID is random before v12. */
+    private Pdu createEvent(RoomVersion version, UserId creator, ObjectNode createContent, long originServerTs) {
+        RoomId roomId = null;
+        EventBuilder builder = EventBuilder.of(version, StateKey.CREATE, creator).stateKey("").content(createContent)
+                .prevEvents(List.of()).authEvents(List.of()).originServerTs(originServerTs);
+        if (!version.roomIdFromCreateEvent()) {
+            roomId = RoomId.parse("!" + randomLocalpart(18) + ":" + serverName.value());
+            builder.roomId(roomId);
+        }
+        if (version.eventIdInEvent()) {
+            builder.eventId(EventId.parse("$" + randomLocalpart(18) + ":" + serverName.value()));
+        }
+        Pdu create = builder.sign(serverName.value(), signingKey);
+        checkSize(create);
+        AuthDecision decision = new EventAuthorizer(version, signatures).authorizeByState(create, key -> Optional.empty());
+        if (!decision.isAllowed()) {
+            throw new MatrixException(ErrCode.BAD_JSON, "Invalid m.room.create content: " + decision);
+        }
+        return create;
     }
 
     /**

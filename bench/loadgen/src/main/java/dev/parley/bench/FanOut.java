@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
  * Fan-out latency (issue 9, workload 2): S users each hold an open {@code /sync?timeout=30000}
  * long-poll, in rooms of M members; messages go out at a fixed rate, each stamped with its send
  * time, and every delivery through /sync is timed against its stamp. Missed and duplicated
- * deliveries are counted (expected 0).
+ * deliveries are counted (expected 0). What is sent is the {@link FanOutChannel}'s: room messages
+ * (workload {@code fanout}), to-device messages ({@code fanout-to-device}: one request addresses
+ * every syncing member of a group, no rooms are created) or typing ({@code fanout-typing}).
  *
  * <p>Case {@code sS-mM}: {@code max(1, ceil(S/M))} rooms of M members each. Member 0 of each room
  * is its only sender; the syncing users are the room's other members first, and the sender too
  * once every member syncs (S ≥ M), so a sender's own echo counts as a delivery as it would for a
- * real client. Message k goes to room {@code k mod rooms}.
+ * real client. Message k goes to room {@code k mod rooms}. Case {@code sS} is {@code sS-m(S+1)}:
+ * one room whose sender does not sync.
  *
  * <p>Defaults keep the work bounded: rate = min(50, max(1, 1000 / syncers per room)) messages/s
  * (so at most about 1,000 deliveries/s), messages = rate × 10 s, between 20 and 500; then up to
@@ -35,21 +38,25 @@ import java.util.regex.Pattern;
  * CPU per 1,000 deliveries includes the sends that caused them.
  */
 final class FanOut implements Workload {
-    private static final Pattern CASE = Pattern.compile("s(\\d+)-m(\\d+)");
+    private static final Pattern CASE = Pattern.compile("s(\\d+)(?:-m(\\d+))?");
     private static final long LONG_POLL_MS = 30_000;
     /** Send times in stamps are microseconds from this instant of the load generator's clock. */
     private static final long CLOCK_ZERO = System.nanoTime();
 
+    private final String name;
     private final FanOutChannel channel;
+    private final List<String> defaultCases;
     private boolean warmedUp;
 
-    FanOut(FanOutChannel channel) {
+    FanOut(String name, FanOutChannel channel, List<String> defaultCases) {
+        this.name = name;
         this.channel = channel;
+        this.defaultCases = defaultCases;
     }
 
     @Override
     public String name() {
-        return "fanout";
+        return name;
     }
 
     @Override
@@ -59,12 +66,13 @@ final class FanOut implements Workload {
 
     @Override
     public List<String> defaultCases() {
-        return List.of("s1-m2", "s1-m50", "s100-m2", "s100-m50", "s1000-m2", "s1000-m50", "s1000-m1000");
+        return defaultCases;
     }
 
     @Override
     public String caseSyntax() {
-        return "sS-mM: S syncing users in rooms of M members, e.g. s1-m2 s100-m50 s1000-m2 s1000-m1000"
+        return "sS-mM: S syncing users in rooms of M members, e.g. s1-m2 s100-m50 s1000-m2 s1000-m1000; sS = one room"
+                + " of S+1 (the sender does not sync)"
                 + "   (--rate msg/s, --messages N, --drain-seconds N)";
     }
 
@@ -79,7 +87,7 @@ final class FanOut implements Workload {
             throw new IllegalArgumentException("unknown fanout case " + caseName + "; expected " + caseSyntax());
         }
         int syncing = Integer.parseInt(m.group(1));
-        int members = Integer.parseInt(m.group(2));
+        int members = m.group(2) == null ? syncing + 1 : Integer.parseInt(m.group(2));
         if (syncing < 1 || members < 2) {
             throw new IllegalArgumentException("fanout needs at least 1 syncing user and rooms of at least 2 members");
         }
@@ -103,33 +111,22 @@ final class FanOut implements Workload {
             List<Matrix.User> users = context.registerUsers(matrix, "fo-" + caseName, rooms * members);
             Context.log("%s: registered in %.1f s", caseName, (System.nanoTime() - setupStart) / 1e9);
             String[] roomIds = new String[rooms];
-            List<Context.Step> creates = new ArrayList<>();
-            for (int r = 0; r < rooms; r++) {
-                int room = r;
-                creates.add(() -> roomIds[room] = matrix.createPublicRoom(users.get(room * members), "fan-out " + room));
+            if (channel.usesRooms()) {
+                createRooms(matrix, caseName, users, roomIds, members);
             }
-            Context.parallelSteps(8, creates);
-            List<Context.Step> joins = new ArrayList<>();
-            for (int r = 0; r < rooms; r++) {
-                for (int i = 1; i < members; i++) {
-                    Matrix.User user = users.get(r * members + i);
-                    String roomId = roomIds[r];
-                    joins.add(() -> matrix.join(user, roomId));
-                }
-            }
-            long joinStart = System.nanoTime();
-            Context.parallelSteps(8, joins);
-            Context.log("%s: %d joins in %.1f s", caseName, joins.size(), (System.nanoTime() - joinStart) / 1e9);
 
             // Syncing members: non-senders first, the sender (member 0) last.
             List<Syncer> syncers = new ArrayList<>();
-            int[] perRoom = new int[rooms];
             for (int r = 0; r < rooms && syncers.size() < syncing; r++) {
                 for (int i = 1; i <= members && syncers.size() < syncing; i++) {
                     syncers.add(new Syncer(users.get(r * members + (i % members)), r));
-                    perRoom[r]++;
                 }
             }
+            List<List<Matrix.User>> recipients = new ArrayList<>();
+            for (int r = 0; r < rooms; r++) {
+                recipients.add(new ArrayList<>());
+            }
+            syncers.forEach(syncer -> recipients.get(syncer.room()).add(syncer.user()));
             String[] tokens = new String[syncers.size()];
             List<Context.Step> firstSyncs = new ArrayList<>();
             for (int s = 0; s < syncers.size(); s++) {
@@ -143,8 +140,8 @@ final class FanOut implements Workload {
             for (int r = 0; r < rooms; r++) {
                 senders[r] = users.get(r * members); // the room's creator
             }
-            Phase phase = measure(context, matrix, caseName, syncers, tokens, roomIds, senders, perRoom, rate, messages,
-                    drainSeconds);
+            Phase phase = measure(context, matrix, caseName, syncers, tokens, roomIds, senders, recipients, rate,
+                    messages, drainSeconds);
             List<String> notes = new ArrayList<>();
             if (phase.truncated) {
                 notes.add("stopped at --max-seconds " + context.maxSeconds);
@@ -165,13 +162,36 @@ final class FanOut implements Workload {
         }
     }
 
+    /** Member 0 of each room creates it (public), the others join. */
+    private static void createRooms(Matrix matrix, String caseName, List<Matrix.User> users, String[] roomIds, int members)
+            throws Exception {
+        List<Context.Step> creates = new ArrayList<>();
+        for (int r = 0; r < roomIds.length; r++) {
+            int room = r;
+            creates.add(() -> roomIds[room] = matrix.createPublicRoom(users.get(room * members), "fan-out " + room));
+        }
+        Context.parallelSteps(8, creates);
+        List<Context.Step> joins = new ArrayList<>();
+        for (int r = 0; r < roomIds.length; r++) {
+            for (int i = 1; i < members; i++) {
+                Matrix.User user = users.get(r * members + i);
+                String roomId = roomIds[r];
+                joins.add(() -> matrix.join(user, roomId));
+            }
+        }
+        long joinStart = System.nanoTime();
+        Context.parallelSteps(8, joins);
+        Context.log("%s: %d joins in %.1f s", caseName, joins.size(), (System.nanoTime() - joinStart) / 1e9);
+    }
+
     private record Phase(long sent, long expected, long delivered, long duplicates, long responses, long limited,
                          long errors, boolean truncated, Latencies latencies, Latencies sendLatencies,
                          ServerProbe.Usage usage) {
     }
 
     private Phase measure(Context context, Matrix matrix, String caseName, List<Syncer> syncers, String[] tokens,
-                          String[] roomIds, Matrix.User[] senders, int[] perRoom, double rate, int messages, int drainSeconds) throws Exception {
+                          String[] roomIds, Matrix.User[] senders, List<List<Matrix.User>> recipients, double rate,
+                          int messages, int drainSeconds) throws Exception {
         Latencies latencies = new Latencies();
         Latencies sendLatencies = new Latencies();
         AtomicLong delivered = new AtomicLong();
@@ -267,10 +287,11 @@ final class FanOut implements Workload {
                     long t = (System.nanoTime() - CLOCK_ZERO) / 1000;
                     ObjectNode stamp = Matrix.JSON.createObjectNode().put("run", run).put("seq", seq).put("t_us", t);
                     try {
-                        channel.send(matrix, sender, roomIds[room], context.runId + "-" + caseName + "-" + seq, stamp);
+                        channel.send(matrix, sender, roomIds[room], recipients.get(room),
+                                context.runId + "-" + caseName + "-" + seq, stamp);
                         sendLatencies.add((System.nanoTime() - CLOCK_ZERO) / 1000 - t);
                         sent.incrementAndGet();
-                        expected.addAndGet(perRoom[room]);
+                        expected.addAndGet(recipients.get(room).size());
                     } catch (Exception e) {
                         if (errors.incrementAndGet() <= 5) {
                             Context.log("send failed: %s", e);

@@ -3,23 +3,30 @@ package dev.parley.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What the fan-out workload sends and where it finds it again in {@code /sync}. Room messages
- * are the only channel today; to-device messages ({@code PUT /sendToDevice}, read from
- * {@code to_device.events}) and typing ({@code PUT /rooms/{roomId}/typing/{userId}}, read from
- * {@code rooms.join.*.ephemeral}) become further implementations when those endpoints land.
+ * What the fan-out workload sends and where it finds it again in {@code /sync}: room messages,
+ * to-device messages ({@link ToDeviceMessages}) or typing notifications ({@link Typing}).
  */
 interface FanOutChannel {
     String name();
 
+    /** Whether the senders and recipients need shared rooms (to-device messages do not). */
+    default boolean usesRooms() {
+        return true;
+    }
+
     /** Inline filter for the live long-polls. */
     String liveFilter();
 
-    /** Sends one item carrying {@code stamp} (run, sequence number, send time) into the room. */
-    void send(Matrix matrix, Matrix.User sender, String roomId, String txnId, ObjectNode stamp)
-            throws IOException, InterruptedException;
+    /**
+     * Sends one item carrying {@code stamp} (run, sequence number, send time) into the room, or
+     * to {@code recipients} (the room's syncing members) for channels without rooms.
+     */
+    void send(Matrix matrix, Matrix.User sender, String roomId, List<Matrix.User> recipients, String txnId,
+              ObjectNode stamp) throws IOException, InterruptedException;
 
     /** Hands every stamp found in one sync response to {@code found}. */
     void collect(JsonNode sync, Consumer<JsonNode> found);
@@ -40,8 +47,8 @@ interface FanOutChannel {
         }
 
         @Override
-        public void send(Matrix matrix, Matrix.User sender, String roomId, String txnId, ObjectNode stamp)
-                throws IOException, InterruptedException {
+        public void send(Matrix matrix, Matrix.User sender, String roomId, List<Matrix.User> recipients, String txnId,
+                         ObjectNode stamp) throws IOException, InterruptedException {
             ObjectNode content = Matrix.JSON.createObjectNode().put("msgtype", "m.text")
                     .put("body", "fan-out " + stamp.path("seq").asLong());
             content.set(STAMP, stamp);

@@ -31,18 +31,14 @@ public final class LoadGen {
         Map<String, Workload> all = new LinkedHashMap<>();
         for (Workload w : List.of(
                 new SendStorm(),
-                new FanOut(new FanOutChannel.RoomMessages()),
-                new PendingWorkload("fanout-to-device", "fan-out latency of to-device messages",
-                        "PUT /sendToDevice and to_device in /sync (a FanOutChannel implementation then)"),
-                new PendingWorkload("fanout-typing", "fan-out latency of typing notifications",
-                        "PUT /rooms/{roomId}/typing and ephemeral events in /sync (a FanOutChannel implementation then)"),
-                new PendingWorkload("big-account", "initial /sync (lazy-loading filter), sliding sync's first window and "
-                        + "the incremental sync after 10,000 offline events, for accounts in 100/1,000/5,000 rooms",
-                        "lazy-loading members in /sync filters and sliding sync"),
+                new FanOut("fanout", new FanOutChannel.RoomMessages(),
+                        List.of("s1-m2", "s1-m50", "s100-m2", "s100-m50", "s1000-m2", "s1000-m50", "s1000-m1000")),
+                new FanOut("fanout-to-device", new ToDeviceMessages(), List.of("s1", "s100", "s1000")),
+                new FanOut("fanout-typing", new Typing(), List.of("s1-m2", "s100-m100", "s1000-m100")),
+                new BigAccount(),
                 new PendingWorkload("big-federated-room", "join a 30,000-state-event room from a scripted resident server",
                         "federation (make_join/send_join, state ingestion)"),
-                new PendingWorkload("soak", "bounded mixed load: RSS and GC over time, disk per 1M events, restart time",
-                        "its ingredients are here, but the mix needs /messages, receipts and typing to be representative"))) {
+                new Soak())) {
             all.put(w.name(), w);
         }
         return all;
@@ -103,11 +99,12 @@ public final class LoadGen {
         List<CaseResult> results = new ArrayList<>();
         for (String caseName : cases) {
             Context.log("=== %s %s", workload.name(), caseName);
-            CaseResult result = workload.run(caseName, context);
-            results.add(result);
-            Context.log("%s: %d %s in %.2f s, p50 %.2f ms, p99 %.2f ms, server CPU %.2f s, errors %d %s",
-                    caseName, result.operations(), result.unit(), result.usage().seconds(), result.latency().p50(),
-                    result.latency().p99(), result.usage().serverCpuSeconds(), result.errors(), result.counts());
+            for (CaseResult result : workload.runAll(caseName, context)) {
+                results.add(result);
+                Context.log("%s: %d %s in %.2f s, p50 %.2f ms, p99 %.2f ms, server CPU %.2f s, errors %d %s",
+                        result.name(), result.operations(), result.unit(), result.usage().seconds(), result.latency().p50(),
+                        result.latency().p99(), result.usage().serverCpuSeconds(), result.errors(), result.counts());
+            }
         }
         Report.table(System.out, workload.name(), environment, results);
         if (options.containsKey("out")) {

@@ -92,6 +92,28 @@ final class Matrix implements AutoCloseable {
                 user, content, REQUEST_TIMEOUT).path("event_id").asText();
     }
 
+    /** {@code PUT /sendToDevice/{eventType}/{txnId}} with {@code messages}: user ID → device ID → content. */
+    void sendToDevice(User sender, String eventType, String txnId, ObjectNode messages)
+            throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("messages", messages);
+        call("PUT", "/_matrix/client/v3/sendToDevice/" + enc(eventType) + "/" + enc(txnId), sender, body, REQUEST_TIMEOUT);
+    }
+
+    /** {@code PUT /rooms/{roomId}/typing/{userId}}. */
+    void typing(User user, String roomId, boolean typing, int timeoutMs) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode().put("typing", typing);
+        if (typing) {
+            body.put("timeout", timeoutMs);
+        }
+        call("PUT", "/_matrix/client/v3/rooms/" + enc(roomId) + "/typing/" + enc(user.userId()), user, body,
+                REQUEST_TIMEOUT);
+    }
+
+    void leave(User user, String roomId) throws IOException, InterruptedException {
+        call("POST", "/_matrix/client/v3/rooms/" + enc(roomId) + "/leave", user, JSON.createObjectNode(), REQUEST_TIMEOUT);
+    }
+
     /** {@code GET /sync}; {@code since} may be null, {@code filter} is inline JSON or null. */
     JsonNode sync(User user, String since, String filter, long timeoutMs) throws IOException, InterruptedException {
         StringBuilder path = new StringBuilder("/_matrix/client/v3/sync?timeout=").append(timeoutMs);
@@ -102,6 +124,11 @@ final class Matrix implements AutoCloseable {
             path.append("&filter=").append(enc(filter));
         }
         return call("GET", path.toString(), user, null, Duration.ofMillis(timeoutMs).plus(REQUEST_TIMEOUT));
+    }
+
+    /** {@code POST} of Simplified Sliding Sync (MSC4186) without {@code pos}: a new connection's first response. */
+    JsonNode slidingSync(User user, JsonNode body) throws IOException, InterruptedException {
+        return call("POST", "/_matrix/client/unstable/org.matrix.simplified_msc3575/sync", user, body, REQUEST_TIMEOUT);
     }
 
     JsonNode call(String method, String path, User user, JsonNode body, Duration timeout)

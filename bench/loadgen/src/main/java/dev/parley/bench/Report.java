@@ -35,8 +35,9 @@ final class Report {
                     count(r, "missed"), count(r, "duplicates"), r.truncated() ? "  (cut short)" : "");
         }
         out.println();
-        out.println("ops/s: operations per second of the measured phase; latency: send round trip (send-storm) or");
-        out.println("send-to-delivery through /sync (fanout); CPU s/1k: server CPU seconds (user+system) per 1,000");
+        out.println("ops/s: operations per second of the measured phase; latency: send round trip (send-storm),");
+        out.println("send-to-delivery through /sync (fanout*), request round trip (big-account, soak) or GC pause");
+        out.println("(soak/gc); CPU s/1k: server CPU seconds (user+system) per 1,000");
         out.println("operations; peak RSS: highest server VmRSS sampled every 50 ms in the phase; disk: server's");
         out.println("/proc/<pid>/io write_bytes in the phase (B/op per operation); DB +MiB: growth of the");
         out.println("database files (SQLite: .db + -wal + -shm) or of pg_database_size in the phase.");

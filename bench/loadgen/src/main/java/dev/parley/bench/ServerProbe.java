@@ -38,6 +38,8 @@ final class ServerProbe {
     /** What happened to the server between {@link #open} and {@link #close}. */
     record Usage(double seconds, double serverCpuSeconds, double loadgenCpuSeconds, long writeBytes, long peakRssBytes,
                  long hwmBytes, long databaseBytesAfter, long databaseGrowthBytes) {
+        /** For a row that measured nothing. */
+        static final Usage NONE = new Usage(0, 0, 0, 0, 0, 0, -1, 0);
     }
 
     Snapshot snapshot() {

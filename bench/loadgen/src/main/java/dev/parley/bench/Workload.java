@@ -18,4 +18,9 @@ interface Workload {
     String caseSyntax();
 
     CaseResult run(String caseName, Context context) throws Exception;
+
+    /** The results of one case; a workload that measures several things per case returns one each. */
+    default List<CaseResult> runAll(String caseName, Context context) throws Exception {
+        return List.of(run(caseName, context));
+    }
 }
