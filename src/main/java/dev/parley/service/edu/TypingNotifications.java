@@ -1,8 +1,11 @@
 package dev.parley.service.edu;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
+import dev.parley.core.json.Json;
 import dev.parley.service.notify.Notifier;
 import dev.parley.service.room.Memberships;
 import java.time.Clock;
@@ -15,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Who is typing where (Client-Server API, "Typing Notifications"), in memory only: each typing
@@ -37,6 +41,24 @@ public final class TypingNotifications implements AutoCloseable {
 
     /** Every asked-for room's typing state, read at one stream position. */
     public record Snapshot(long position, Map<RoomId, RoomTyping> rooms) {
+        /**
+         * The {@code m.typing} event of each room whose typing changed after {@code since}, and of
+         * each room new to the client ({@code isNew}) where someone types now. Positions live in
+         * memory, so a {@code since} ahead of this snapshot (from before a restart) counts as 0.
+         */
+        public Map<RoomId, ObjectNode> eventsSince(long since, Predicate<RoomId> isNew) {
+            long after = since <= position ? since : 0;
+            Map<RoomId, ObjectNode> out = new HashMap<>();
+            rooms.forEach((room, state) -> {
+                if (isNew.test(room) ? !state.userIds().isEmpty() : state.position() > after) {
+                    ObjectNode event = Json.MAPPER.createObjectNode().put("type", "m.typing");
+                    ArrayNode ids = event.putObject("content").putArray("user_ids");
+                    state.userIds().forEach(id -> ids.add(id.value()));
+                    out.put(room, event);
+                }
+            });
+            return out;
+        }
     }
 
     private static final class Room {

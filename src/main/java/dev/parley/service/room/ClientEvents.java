@@ -31,4 +31,17 @@ public final class ClientEvents {
         unsigned.put("age", Math.max(0, now - pdu.originServerTs()));
         return event;
     }
+
+    /**
+     * A stripped state event (Client-Server API, "Stripped state"): what invitees, knockers and
+     * space browsers see of a room's state, without IDs or timestamps.
+     */
+    public static ObjectNode stripped(Pdu pdu) {
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        event.set("content", pdu.content());
+        event.put("sender", pdu.sender().value());
+        event.put("state_key", pdu.stateKey());
+        event.put("type", pdu.type());
+        return event;
+    }
 }

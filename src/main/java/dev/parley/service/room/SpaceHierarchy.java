@@ -9,7 +9,6 @@ import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
-import dev.parley.core.json.Json;
 import dev.parley.core.room.RoomVersion;
 import dev.parley.store.PublishedRoom;
 import dev.parley.store.RoomMemberStore;
@@ -232,12 +231,6 @@ public final class SpaceHierarchy {
 
     /** A stripped state event with the {@code origin_server_ts} the hierarchy adds. */
     private static ObjectNode stripped(StoredEvent event) {
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        out.put("type", event.pdu().type());
-        out.put("state_key", event.pdu().stateKey());
-        out.put("sender", event.pdu().sender().value());
-        out.set("content", event.pdu().content().deepCopy());
-        out.put("origin_server_ts", event.pdu().originServerTs());
-        return out;
+        return ClientEvents.stripped(event.pdu()).put("origin_server_ts", event.pdu().originServerTs());
     }
 }

@@ -3,11 +3,11 @@ package dev.parley.service.sync;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.auth.StateKey;
-import dev.parley.core.event.Pdu;
 import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
+import dev.parley.service.room.ClientEvents;
 import dev.parley.service.room.EventFormatter;
 import dev.parley.service.room.HistoryVisibility;
 import dev.parley.service.room.StateGroups;
@@ -151,12 +151,7 @@ public final class RoomSections {
             }
         });
         for (StoredEvent e : rooms.events(ids)) {
-            Pdu pdu = e.pdu();
-            ObjectNode stripped = events.addObject();
-            stripped.set("content", pdu.content());
-            stripped.put("sender", pdu.sender().value());
-            stripped.put("state_key", pdu.stateKey());
-            stripped.put("type", pdu.type());
+            events.add(ClientEvents.stripped(e.pdu()));
         }
         return events;
     }

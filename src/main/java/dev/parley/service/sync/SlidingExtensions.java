@@ -10,7 +10,6 @@ import dev.parley.core.json.Json;
 import dev.parley.service.accountdata.AccountDataService;
 import dev.parley.service.e2ee.DeviceLists;
 import dev.parley.service.edu.ToDevice;
-import dev.parley.service.edu.TypingNotifications;
 import dev.parley.service.sync.SlidingConnections.Snapshot;
 import dev.parley.service.sync.SlidingRoomList.Selected;
 import dev.parley.service.sync.SlidingSyncRequest.Extension;
@@ -128,16 +127,8 @@ final class SlidingExtensions {
         if (config.typing().enabled()) {
             ObjectNode rooms = out.putObject("typing").putObject("rooms");
             List<RoomId> scope = scope(config.typing(), selected);
-            TypingNotifications.Snapshot typing = streams.typing().snapshot(scope);
-            long since = before.positions().typing() <= typing.position() ? before.positions().typing() : 0;
-            typing.rooms().forEach((room, state) -> {
-                boolean changed = fresh.containsKey(room) ? !state.userIds().isEmpty() : state.position() > since;
-                if (changed && scope.contains(room)) {
-                    ObjectNode event = rooms.putObject(room.value()).put("type", "m.typing");
-                    ArrayNode ids = event.putObject("content").putArray("user_ids");
-                    state.userIds().forEach(id -> ids.add(id.value()));
-                }
-            });
+            streams.typing().snapshot(scope).eventsSince(before.positions().typing(), fresh::containsKey)
+                    .forEach((room, event) -> rooms.set(room.value(), event));
             news |= !rooms.isEmpty();
         }
         if (config.presence().enabled()) {

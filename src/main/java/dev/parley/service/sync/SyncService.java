@@ -197,16 +197,9 @@ public final class SyncService {
                                                     TypingNotifications.Snapshot typing, long receiptsNow) {
         Map<RoomId, List<ObjectNode>> out = new HashMap<>();
         if (filter.wantsEphemeral("m.typing")) {
-            // Typing positions live in memory: a token from before a restart may be ahead of them.
-            long sinceTyping = since.map(SyncToken::typing).filter(t -> t <= typing.position()).orElse(0L);
             Set<RoomId> wanted = Set.copyOf(rooms);
-            typing.rooms().forEach((room, state) -> {
-                boolean news = fresh.contains(room) ? !state.userIds().isEmpty() : state.position() > sinceTyping;
-                if (news && wanted.contains(room)) {
-                    ObjectNode event = Json.MAPPER.createObjectNode();
-                    event.put("type", "m.typing");
-                    ArrayNode ids = event.putObject("content").putArray("user_ids");
-                    state.userIds().forEach(id -> ids.add(id.value()));
+            typing.eventsSince(since.map(SyncToken::typing).orElse(0L), fresh::contains).forEach((room, event) -> {
+                if (wanted.contains(room)) {
                     out.computeIfAbsent(room, r -> new ArrayList<>()).add(event);
                 }
             });
