@@ -3,36 +3,14 @@ package dev.parley;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.id.UserId;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The whole server, wired as in production, on SQLite and on PostgreSQL. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class HomeserverTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start(dialect, yaml -> { });
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class HomeserverTest extends DialectServerTest {
 
     @Test
     void servesVersionsWithoutAuthentication() {

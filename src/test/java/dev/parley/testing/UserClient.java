@@ -1,5 +1,7 @@
 package dev.parley.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.parley.core.id.UserId;
 import dev.parley.testing.Http.Reply;
 import java.util.Optional;
@@ -31,6 +33,19 @@ public record UserClient(TestServer server, UserId userId, String token) {
 
     public Reply send(String method, String path, String json) {
         return Http.call(method, server.baseUrl() + "/_matrix/client" + path, token, json);
+    }
+
+    /** {@code POST /createRoom}, asserting success; the new room's ID. */
+    public String createRoom(String body) {
+        Reply r = post("/v3/createRoom", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("room_id").asText();
+    }
+
+    /** {@code POST /join/{roomIdOrAlias}}, asserting success. */
+    public void join(String roomIdOrAlias) {
+        Reply r = post("/v3/join/" + encode(roomIdOrAlias), "{}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     /** The user ID percent-encoded for a path segment. */

@@ -7,27 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.crypto.JsonSigning;
 import dev.parley.core.crypto.SigningKey;
 import dev.parley.core.json.Json;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
 import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code /keys/device_signing/upload} and {@code /keys/signatures/upload}, seen through {@code /keys/query}. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class CrossSigningHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
+class CrossSigningHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
     private final SigningKey master = KeyFixtures.crossSigningKey();
@@ -37,18 +26,12 @@ class CrossSigningHttpTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
+        alice = register("alice");
+        bob = register("bob");
         aliceDevice = KeyFixtures.deviceKey(alice.deviceId());
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set("device_keys", KeyFixtures.deviceKeys(alice.userId(), alice.deviceId(), aliceDevice));
         assertThat(post(alice, "/keys/upload", body).status()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Reply post(User user, String path, Object body) {

@@ -5,53 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.json.Json;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
+import dev.parley.testing.RoomCalls;
 import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Device-list tracking: {@code device_lists} in {@code /sync} and {@code /keys/changes}. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class DeviceListsHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls rooms;
+class DeviceListsHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
     private String room;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        rooms = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-        room = rooms.createRoom(alice, "{\"preset\":\"public_chat\"}");
-        rooms.join(bob, room);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        alice = register("alice");
+        bob = register("bob");
+        room = calls.createRoom(alice, "{\"preset\":\"public_chat\"}");
+        calls.join(bob, room);
     }
 
     private JsonNode sync(User user, String since, int timeoutMs) {
-        Reply r = Http.get(rooms.v3("/sync?timeout=" + timeoutMs + (since == null ? "" : "&since=" + RoomCalls.enc(since))),
+        Reply r = Http.get(calls.v3("/sync?timeout=" + timeoutMs + (since == null ? "" : "&since=" + enc(since))),
                 user.accessToken());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
@@ -67,7 +49,7 @@ class DeviceListsHttpTest {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set("device_keys", KeyFixtures.deviceKeys(user.userId(), user.deviceId(),
                 KeyFixtures.deviceKey(user.deviceId())));
-        Reply r = Http.call("POST", rooms.v3("/keys/upload"), user.accessToken(), body.toString());
+        Reply r = Http.call("POST", calls.v3("/keys/upload"), user.accessToken(), body.toString());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
@@ -80,7 +62,7 @@ class DeviceListsHttpTest {
         JsonNode woken = poll.get(10, TimeUnit.SECONDS);
         assertThat(list(woken, "changed")).contains(alice.userId());
 
-        Reply changes = Http.get(rooms.v3("/keys/changes?from=" + RoomCalls.enc(since) + "&to="
+        Reply changes = Http.get(calls.v3("/keys/changes?from=" + enc(since) + "&to="
                 + RoomCalls.enc(woken.path("next_batch").asText())), bob.accessToken());
         assertThat(changes.status()).as(changes.body()).isEqualTo(200);
         assertThat(changes.json().path("changed").toString()).contains(alice.userId());
@@ -102,7 +84,7 @@ class DeviceListsHttpTest {
     void deletingADeviceIsAChange() {
         JsonNode login = TestUsers.login(server, "alice", "pw", "\"device_id\":\"LAPTOP\"").json();
         String since = sync(bob, null, 0).path("next_batch").asText();
-        Reply logout = Http.call("POST", rooms.v3("/logout"), login.path("access_token").asText(), "{}");
+        Reply logout = Http.call("POST", calls.v3("/logout"), login.path("access_token").asText(), "{}");
         assertThat(logout.status()).isEqualTo(200);
         assertThat(list(sync(bob, since, 0), "changed")).contains(alice.userId());
     }
@@ -111,12 +93,12 @@ class DeviceListsHttpTest {
     void joiningIsAChangeAndLeavingTheLastSharedRoomIsLeft() {
         User carol = TestUsers.register(server, "carol", "pw");
         String since = sync(alice, null, 0).path("next_batch").asText();
-        rooms.join(carol, room);
+        calls.join(carol, room);
         JsonNode afterJoin = sync(alice, since, 0);
         assertThat(list(afterJoin, "changed")).contains(carol.userId());
 
         String next = afterJoin.path("next_batch").asText();
-        rooms.leave(carol, room);
+        calls.leave(carol, room);
         JsonNode afterLeave = sync(alice, next, 0);
         assertThat(list(afterLeave, "left")).contains(carol.userId());
         assertThat(list(afterLeave, "changed")).doesNotContain(carol.userId());
@@ -126,7 +108,7 @@ class DeviceListsHttpTest {
     void joiningARoomMakesItsMembersChangedForTheJoiner() {
         User carol = TestUsers.register(server, "carol", "pw");
         String since = sync(carol, null, 0).path("next_batch").asText();
-        rooms.join(carol, room);
+        calls.join(carol, room);
         assertThat(list(sync(carol, since, 0), "changed")).contains(alice.userId(), bob.userId());
     }
 
@@ -135,9 +117,9 @@ class DeviceListsHttpTest {
         String since = sync(bob, null, 0).path("next_batch").asText();
         assertThat(since.split("_")).hasSize(7);
         String old = since.substring(0, since.lastIndexOf('_'));
-        Reply r = Http.get(rooms.v3("/sync?since=" + RoomCalls.enc(old)), bob.accessToken());
+        Reply r = Http.get(calls.v3("/sync?since=" + enc(old)), bob.accessToken());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(Http.get(rooms.v3("/keys/changes?from=" + RoomCalls.enc(old)), bob.accessToken()).errcode())
+        assertThat(Http.get(calls.v3("/keys/changes?from=" + enc(old)), bob.accessToken()).errcode())
                 .isEqualTo("M_MISSING_PARAM");
     }
 }

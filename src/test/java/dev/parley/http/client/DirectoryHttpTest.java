@@ -4,47 +4,24 @@ import static dev.parley.testing.UserClient.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
 import dev.parley.testing.UserClient;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Room aliases, canonical alias checks, directory visibility and the published room directory, through a real server. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class DirectoryHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
+class DirectoryHttpTest extends DialectServerTest {
     private UserClient alice;
     private UserClient bob;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
         alice = UserClient.register(server, "alice");
         bob = UserClient.register(server, "bob");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private String createRoom(UserClient user, String body) {
-        Reply r = user.post("/v3/createRoom", body);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().path("room_id").asText();
     }
 
     private Reply putAlias(UserClient user, String alias, String roomId) {
@@ -55,18 +32,13 @@ class DirectoryHttpTest {
         return Http.call(method, server.baseUrl() + "/_matrix/client" + path, null, body);
     }
 
-    private void join(UserClient user, String room) {
-        Reply r = user.post("/v3/join/" + encode(room), "{}");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-    }
-
     private Reply setCanonical(UserClient user, String room, String content) {
         return user.put("/v3/rooms/" + encode(room) + "/state/m.room.canonical_alias/", content);
     }
 
     @Test
     void aliasesAreCreatedResolvedWithoutATokenAndRefusedWhenTaken() {
-        String room = createRoom(alice, "{}");
+        String room = alice.createRoom("{}");
         assertThat(putAlias(alice, "#tea:test.local", room).status()).isEqualTo(200);
 
         Reply resolved = anonymous("GET", "/v3/directory/room/" + encode("#tea:test.local"), null);
@@ -99,8 +71,8 @@ class DirectoryHttpTest {
 
     @Test
     void aliasesAreDeletedByTheirCreatorOrARoomModerator() {
-        String room = createRoom(alice, "{\"preset\":\"public_chat\"}");
-        join(bob, room);
+        String room = alice.createRoom("{\"preset\":\"public_chat\"}");
+        bob.join(room);
         assertThat(putAlias(alice, "#alices:test.local", room).status()).isEqualTo(200);
         assertThat(putAlias(bob, "#bobs:test.local", room).status()).isEqualTo(200);
         assertThat(putAlias(bob, "#bobs2:test.local", room).status()).isEqualTo(200);
@@ -123,7 +95,7 @@ class DirectoryHttpTest {
 
     @Test
     void localAliasesAreForMembersUnlessTheRoomIsWorldReadable() {
-        String room = createRoom(alice, "{}");
+        String room = alice.createRoom("{}");
         putAlias(alice, "#b:test.local", room);
         putAlias(alice, "#a:test.local", room);
         assertThat(alice.get("/v3/rooms/" + encode(room) + "/aliases").json().path("aliases").toString())
@@ -137,14 +109,14 @@ class DirectoryHttpTest {
         Reply readable = bob.get("/v3/rooms/" + encode(room) + "/aliases");
         assertThat(readable.status()).isEqualTo(200);
         assertThat(readable.json().path("aliases")).hasSize(2);
-        String empty = createRoom(alice, "{}");
+        String empty = alice.createRoom("{}");
         assertThat(alice.get("/v3/rooms/" + encode(empty) + "/aliases").json().path("aliases")).isEmpty();
     }
 
     @Test
     void canonicalAliasesMustPointToTheRoom() {
-        String room = createRoom(alice, "{}");
-        String other = createRoom(alice, "{}");
+        String room = alice.createRoom("{}");
+        String other = alice.createRoom("{}");
         putAlias(alice, "#main:test.local", room);
         putAlias(alice, "#alt:test.local", room);
         putAlias(alice, "#elsewhere:test.local", other);
@@ -178,14 +150,14 @@ class DirectoryHttpTest {
 
     @Test
     void directoryVisibilityIsReadByAnyoneAndSetByModerators() {
-        String room = createRoom(alice, "{\"preset\":\"public_chat\"}");
+        String room = alice.createRoom("{\"preset\":\"public_chat\"}");
         String path = "/v3/directory/list/room/" + encode(room);
         assertThat(anonymous("GET", path, null).json().path("visibility").asText()).isEqualTo("private");
-        String listed = createRoom(alice, "{\"visibility\":\"public\"}");
+        String listed = alice.createRoom("{\"visibility\":\"public\"}");
         assertThat(anonymous("GET", "/v3/directory/list/room/" + encode(listed), null).json().path("visibility").asText())
                 .isEqualTo("public");
 
-        join(bob, room);
+        bob.join(room);
         Reply bobPublishes = bob.put(path, "{\"visibility\":\"public\"}");
         assertThat(bobPublishes.status()).isEqualTo(403);
         assertThat(bobPublishes.errcode()).isEqualTo("M_FORBIDDEN");
@@ -205,17 +177,17 @@ class DirectoryHttpTest {
     @Test
     void publicRoomsListsPublishedRoomsLargestFirstWithTheirDetails() {
         UserClient carol = UserClient.register(server, "carol");
-        String big = createRoom(alice, "{\"visibility\":\"public\",\"name\":\"Big Tea\",\"room_alias_name\":\"big\","
+        String big = alice.createRoom("{\"visibility\":\"public\",\"name\":\"Big Tea\",\"room_alias_name\":\"big\","
                 + "\"initial_state\":[{\"type\":\"m.room.avatar\",\"content\":{\"url\":\"mxc://test.local/pic\"}},"
                 + "{\"type\":\"m.room.history_visibility\",\"content\":{\"history_visibility\":\"world_readable\"}}]}");
-        join(bob, big);
-        join(carol, big);
-        String middle = createRoom(bob, "{\"visibility\":\"public\",\"initial_state\":"
+        bob.join(big);
+        carol.join(big);
+        String middle = bob.createRoom("{\"visibility\":\"public\",\"initial_state\":"
                 + "[{\"type\":\"m.room.topic\",\"content\":{\"topic\":\"fallback\",\"m.topic\":{\"m.text\":"
                 + "[{\"mimetype\":\"text/html\",\"body\":\"<b>html</b>\"},{\"body\":\"Coffee talk\"}]}}}]}");
-        join(carol, middle);
-        String space = createRoom(carol, "{\"visibility\":\"public\",\"name\":\"A space\",\"creation_content\":{\"type\":\"m.space\"}}");
-        createRoom(alice, "{\"name\":\"Hidden tea\"}");
+        carol.join(middle);
+        String space = carol.createRoom("{\"visibility\":\"public\",\"name\":\"A space\",\"creation_content\":{\"type\":\"m.space\"}}");
+        alice.createRoom("{\"name\":\"Hidden tea\"}");
 
         Reply all = anonymous("GET", "/v3/publicRooms", null);
         assertThat(all.status()).as(all.body()).isEqualTo(200);
@@ -262,9 +234,9 @@ class DirectoryHttpTest {
 
     @Test
     void publicRoomsCanBeFilteredBySearchTermAndRoomType() {
-        String tea = createRoom(alice, "{\"visibility\":\"public\",\"name\":\"Tea Room\"}");
-        String coffee = createRoom(alice, "{\"visibility\":\"public\",\"topic\":\"all about COFFEE\"}");
-        String space = createRoom(alice, "{\"visibility\":\"public\",\"name\":\"Drinks\",\"room_alias_name\":\"teaspace\","
+        String tea = alice.createRoom("{\"visibility\":\"public\",\"name\":\"Tea Room\"}");
+        String coffee = alice.createRoom("{\"visibility\":\"public\",\"topic\":\"all about COFFEE\"}");
+        String space = alice.createRoom("{\"visibility\":\"public\",\"name\":\"Drinks\",\"room_alias_name\":\"teaspace\","
                 + "\"creation_content\":{\"type\":\"m.space\"}}");
 
         assertThat(ids(alice.post("/v3/publicRooms", "{\"filter\":{\"generic_search_term\":\"tea\"}}")))

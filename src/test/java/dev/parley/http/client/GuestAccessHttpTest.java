@@ -2,6 +2,7 @@ package dev.parley.http.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.RoomCalls;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
 import dev.parley.testing.TestServer;

@@ -1,53 +1,38 @@
 package dev.parley.http.client;
 
-import static dev.parley.http.client.RoomCalls.bodies;
-import static dev.parley.http.client.RoomCalls.enc;
-import static dev.parley.http.client.RoomCalls.ids;
+import static dev.parley.testing.RoomCalls.bodies;
+import static dev.parley.testing.RoomCalls.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code /messages}, {@code /context} and {@code /timestamp_to_event} through a real server. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class HistoryHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
+class HistoryHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
     private User carol;
 
-    @BeforeEach
-    void start() {
-        server = TestServer.start(dialect, yaml -> yaml.withObject("registration").put("allow_guests", true));
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-        carol = TestUsers.register(server, "carol", "pw");
+    @Override
+    protected void configure(ObjectNode yaml) {
+        yaml.withObject("registration").put("allow_guests", true);
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
+    @BeforeEach
+    void start() {
+        alice = register("alice");
+        bob = register("bob");
+        carol = register("carol");
     }
 
     private List<String> sendTexts(User user, String room, int count) {

@@ -3,41 +3,24 @@ package dev.parley.http.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
+import dev.parley.testing.RoomCalls;
 import dev.parley.testing.TestUsers.User;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Server-side key backups: versions, session keys, the replacement rule, etags and counts. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class KeyBackupHttpTest {
+class KeyBackupHttpTest extends DialectServerTest {
     private static final String ROOM = "!room:localhost";
     private static final String ALGORITHM = "m.megolm_backup.v1.curve25519-aes-sha2";
 
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
     private User alice;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        alice = TestUsers.register(server, "alice", "pw");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        alice = register("alice");
     }
 
     private Reply call(String method, String path, String body) {

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.crypto.SigningKey;
 import dev.parley.core.json.Json;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
 import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
@@ -19,36 +18,20 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code /keys/upload}, {@code /keys/query}, {@code /keys/claim} and the key counts in {@code /sync}. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class KeysHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
+class KeysHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
     private SigningKey aliceKey;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
+        alice = register("alice");
+        bob = register("bob");
         aliceKey = KeyFixtures.deviceKey(alice.deviceId());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Reply post(User user, String path, Object body) {

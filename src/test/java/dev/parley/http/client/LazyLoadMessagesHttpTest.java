@@ -1,24 +1,17 @@
 package dev.parley.http.client;
 
-import static dev.parley.http.client.RoomCalls.bodies;
-import static dev.parley.http.client.RoomCalls.enc;
+import static dev.parley.testing.RoomCalls.bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code /messages} with {@code lazy_load_members} (Client-Server API, "Lazy-loading room
@@ -26,32 +19,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * their event. Parley never drops "redundant" members, which the spec allows, so
  * {@code include_redundant_members} changes nothing.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class LazyLoadMessagesHttpTest {
+class LazyLoadMessagesHttpTest extends DialectServerTest {
     private static final String MESSAGES_ONLY = "\"types\":[\"m.room.message\"]";
 
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
     private User alice;
     private User bob;
     private User carol;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-        carol = TestUsers.register(server, "carol", "pw");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        alice = register("alice");
+        bob = register("bob");
+        carol = register("carol");
     }
 
     private void rename(User user, String room, String name) {

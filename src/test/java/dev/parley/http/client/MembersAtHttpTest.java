@@ -1,49 +1,28 @@
 package dev.parley.http.client;
 
-import static dev.parley.http.client.RoomCalls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code GET /rooms/{roomId}/members?at=<token>}: the membership list as it was at a sync or pagination token. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class MembersAtHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
+class MembersAtHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
     private User carol;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-        carol = TestUsers.register(server, "carol", "pw");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        alice = register("alice");
+        bob = register("bob");
+        carol = register("carol");
     }
 
     private Reply members(User user, String room, String query) {

@@ -3,46 +3,23 @@ package dev.parley.http.client;
 import static dev.parley.testing.UserClient.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
 import dev.parley.testing.UserClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Forgetting rooms, knocking, and joins under restricted join rules, through a real server. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class MembershipExtrasHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
+class MembershipExtrasHttpTest extends DialectServerTest {
     private UserClient alice;
     private UserClient bob;
     private UserClient carol;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
         alice = UserClient.register(server, "alice");
         bob = UserClient.register(server, "bob");
         carol = UserClient.register(server, "carol");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private String createRoom(UserClient user, String body) {
-        Reply r = user.post("/v3/createRoom", body);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().path("room_id").asText();
     }
 
     private static String rules(String version, String joinRules) {
@@ -74,7 +51,7 @@ class MembershipExtrasHttpTest {
 
     @Test
     void aRoomCanBeForgottenOnlyAfterLeavingAndThenItsHistoryIsGone() {
-        String room = createRoom(alice, "{\"preset\":\"public_chat\"}");
+        String room = alice.createRoom("{\"preset\":\"public_chat\"}");
         assertThat(join(bob, room).status()).isEqualTo(200);
         String said = sendMessage(alice, room, "early");
 
@@ -97,7 +74,7 @@ class MembershipExtrasHttpTest {
         assertThat(bob.get("/v3/rooms/" + encode(room) + "/event/" + encode(said)).status()).isEqualTo(200);
         assertThat(bob.get("/v3/joined_rooms").json().path("joined_rooms").get(0).asText()).isEqualTo(room);
 
-        String invited = createRoom(alice, "{\"invite\":[\"" + carol.userId().value() + "\"]}");
+        String invited = alice.createRoom("{\"invite\":[\"" + carol.userId().value() + "\"]}");
         assertThat(carol.post("/v3/rooms/" + encode(invited) + "/forget", "{}").errcode()).isEqualTo("M_UNKNOWN");
         assertThat(carol.post("/v3/rooms/" + encode("!never:test.local") + "/forget", "{}").status()).isEqualTo(200);
         assertThat(carol.post("/v3/rooms/not-a-room/forget", "{}").status()).isEqualTo(400);
@@ -105,7 +82,7 @@ class MembershipExtrasHttpTest {
 
     @Test
     void usersKnockWhereTheJoinRulesAllowAndAreLetInByInvite() {
-        String room = createRoom(alice, rules("12", "{\"join_rule\":\"knock\"}") .replace("{\"room_version",
+        String room = alice.createRoom(rules("12", "{\"join_rule\":\"knock\"}") .replace("{\"room_version",
                 "{\"room_alias_name\":\"door\",\"room_version"));
         Reply knock = bob.post("/v3/knock/" + encode("#door:test.local"), "{\"reason\":\"let me in\"}");
         assertThat(knock.status()).as(knock.body()).isEqualTo(200);
@@ -122,25 +99,25 @@ class MembershipExtrasHttpTest {
         assertThat(join(bob, room).status()).isEqualTo(200);
         assertThat(bob.post("/v3/knock/" + encode(room), "{}").status()).as("already joined").isEqualTo(403);
 
-        Reply inviteOnly = carol.post("/v3/knock/" + encode(createRoom(alice, "{}")), "{}");
+        Reply inviteOnly = carol.post("/v3/knock/" + encode(alice.createRoom("{}")), "{}");
         assertThat(inviteOnly.status()).isEqualTo(403);
         assertThat(inviteOnly.errcode()).isEqualTo("M_FORBIDDEN");
-        String old = createRoom(alice, rules("6", "{\"join_rule\":\"knock\"}"));
+        String old = alice.createRoom(rules("6", "{\"join_rule\":\"knock\"}"));
         assertThat(carol.post("/v3/knock/" + encode(old), "{}").status()).as("room version 6 has no knocking").isEqualTo(403);
-        assertThat(carol.post("/v3/knock/" + encode(createRoom(alice, rules("7", "{\"join_rule\":\"knock\"}"))), "{}").status())
+        assertThat(carol.post("/v3/knock/" + encode(alice.createRoom(rules("7", "{\"join_rule\":\"knock\"}"))), "{}").status())
                 .isEqualTo(200);
         assertThat(carol.post("/v3/knock/" + encode("#nowhere:test.local"), "{}").status()).isEqualTo(404);
         assertThat(carol.post("/v3/knock/" + encode("!nowhere:test.local"), "{}").status()).isEqualTo(404);
 
-        String banned = createRoom(alice, rules("12", "{\"join_rule\":\"knock\"}"));
+        String banned = alice.createRoom(rules("12", "{\"join_rule\":\"knock\"}"));
         alice.post("/v3/rooms/" + encode(banned) + "/ban", "{\"user_id\":\"" + carol.userId().value() + "\"}");
         assertThat(carol.post("/v3/knock/" + encode(banned), "{}").status()).isEqualTo(403);
     }
 
     @Test
     void restrictedRoomsLetInMembersOfTheAllowedRoomsThroughALocalInviter() {
-        String space = createRoom(alice, "{}");
-        String room = createRoom(alice, restricted("10", "restricted", space));
+        String space = alice.createRoom("{}");
+        String room = alice.createRoom(restricted("10", "restricted", space));
 
         Reply outsider = join(bob, room);
         assertThat(outsider.status()).isEqualTo(403);
@@ -162,32 +139,32 @@ class MembershipExtrasHttpTest {
 
     @Test
     void restrictedJoinsWorkInVersion12AndForKnockRestricted() {
-        String space = createRoom(alice, "{\"preset\":\"public_chat\"}");
-        String v12 = createRoom(alice, restricted("12", "restricted", space));
+        String space = alice.createRoom("{\"preset\":\"public_chat\"}");
+        String v12 = alice.createRoom(restricted("12", "restricted", space));
         assertThat(join(bob, space).status()).isEqualTo(200);
         assertThat(join(bob, v12).status()).as("the creator of a v12 room may always invite").isEqualTo(200);
         assertThat(member(bob, v12, bob).json().path("join_authorised_via_users_server").asText()).isEqualTo(alice.userId().value());
 
-        String knockRestricted = createRoom(alice, restricted("10", "knock_restricted", space));
+        String knockRestricted = alice.createRoom(restricted("10", "knock_restricted", space));
         assertThat(join(bob, knockRestricted).status()).isEqualTo(200);
         assertThat(join(carol, knockRestricted).status()).isEqualTo(403);
         assertThat(carol.post("/v3/knock/" + encode(knockRestricted), "{}").status()).isEqualTo(200);
-        String tooOld = createRoom(alice, restricted("9", "knock_restricted", space));
+        String tooOld = alice.createRoom(restricted("9", "knock_restricted", space));
         assertThat(join(bob, tooOld).status()).as("knock_restricted needs room version 10").isEqualTo(403);
     }
 
     @Test
     void restrictedJoinsFailAsTheSpecSaysWhenTheyCannotBeCheckedOrGranted() {
-        String unknown = createRoom(alice, restricted("10", "restricted", "!elsewhere:remote.example"));
+        String unknown = alice.createRoom(restricted("10", "restricted", "!elsewhere:remote.example"));
         Reply unverifiable = join(bob, unknown);
         assertThat(unverifiable.status()).isEqualTo(400);
         assertThat(unverifiable.errcode()).isEqualTo("M_UNABLE_TO_AUTHORISE_JOIN");
-        String none = createRoom(alice, rules("10", "{\"join_rule\":\"restricted\",\"allow\":[]}"));
+        String none = alice.createRoom(rules("10", "{\"join_rule\":\"restricted\",\"allow\":[]}"));
         assertThat(join(bob, none).errcode()).isEqualTo("M_FORBIDDEN");
 
-        String space = createRoom(alice, "{\"preset\":\"public_chat\"}");
+        String space = alice.createRoom("{\"preset\":\"public_chat\"}");
         assertThat(join(bob, space).status()).isEqualTo(200);
-        String nobodyInvites = createRoom(alice, restricted("10", "restricted", space).replace("{\"room_version",
+        String nobodyInvites = alice.createRoom(restricted("10", "restricted", space).replace("{\"room_version",
                 "{\"power_level_content_override\":{\"invite\":101},\"room_version"));
         Reply ungrantable = join(bob, nobodyInvites);
         assertThat(ungrantable.status()).isEqualTo(400);

@@ -1,47 +1,26 @@
 package dev.parley.http.client;
 
-import static dev.parley.http.client.RoomCalls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code PUT /rooms/{roomId}/redact/{eventId}/{txnId}} and how redacted events are served. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class RedactionHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
+class RedactionHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        alice = register("alice");
+        bob = register("bob");
     }
 
     private String redacted(User user, String room, String target, String txn, String reason) {
@@ -159,7 +138,7 @@ class RedactionHttpTest {
         assertThat(calls.redact(alice, room, foreign, "a3", "{}").errcode()).isEqualTo("M_NOT_FOUND");
         assertThat(calls.event(alice, elsewhere, foreign).json().path("content").path("body").asText()).isEqualTo("other room");
         assertThat(calls.redact(alice, room, "not-an-event", "a4", "{}").errcode()).isEqualTo("M_INVALID_PARAM");
-        String outsider = TestUsers.register(server, "carol", "pw").accessToken();
+        String outsider = register("carol").accessToken();
         assertThat(Http.call("PUT", calls.v3("/rooms/" + enc(room) + "/redact/" + enc(alices) + "/c1"), outsider, "{}").status())
                 .isEqualTo(403);
         assertThat(calls.redact(alice, room, alices, "bad", "[]").errcode()).isEqualTo("M_BAD_JSON");

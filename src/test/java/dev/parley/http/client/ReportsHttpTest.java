@@ -1,37 +1,23 @@
 package dev.parley.http.client;
 
-import static dev.parley.http.client.RoomCalls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Reporting content ({@code POST /rooms/{roomId}/report[/{eventId}]}) and Synapse's admin API
  * that lists the reports, through a real server.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class ReportsHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
+class ReportsHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
     private User carol;
@@ -39,18 +25,11 @@ class ReportsHttpTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-        carol = TestUsers.register(server, "carol", "pw");
+        alice = register("alice");
+        bob = register("bob");
+        carol = register("carol");
         var admin = server.homeserver().accounts().register("admin", Optional.of("pw"), true);
         adminToken = server.homeserver().sessions().issue(admin, Optional.empty());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Reply reportEvent(User user, String room, String eventId, String body) {

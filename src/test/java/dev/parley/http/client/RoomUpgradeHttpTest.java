@@ -4,26 +4,15 @@ import static dev.parley.testing.UserClient.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
 import dev.parley.testing.UserClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code POST /rooms/{roomId}/upgrade} through a real server. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class RoomUpgradeHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
+class RoomUpgradeHttpTest extends DialectServerTest {
     private UserClient alice;
     private UserClient bob;
     private UserClient carol;
@@ -31,22 +20,10 @@ class RoomUpgradeHttpTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
         alice = UserClient.register(server, "alice");
         bob = UserClient.register(server, "bob");
         carol = UserClient.register(server, "carol");
         dave = UserClient.register(server, "dave");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private String createRoom(UserClient user, String body) {
-        Reply r = user.post("/v3/createRoom", body);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().path("room_id").asText();
     }
 
     private JsonNode state(UserClient reader, String room, String type) {
@@ -59,22 +36,17 @@ class RoomUpgradeHttpTest {
         return user.post("/v3/rooms/" + encode(room) + "/upgrade", body);
     }
 
-    private void join(UserClient user, String room) {
-        Reply r = user.post("/v3/join/" + encode(room), "{}");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-    }
-
     @Test
     void upgradingCopiesStateMovesAliasesAndRetiresTheOldRoom() {
-        String old = createRoom(alice, "{\"room_version\":\"10\",\"preset\":\"public_chat\",\"visibility\":\"public\","
+        String old = alice.createRoom("{\"room_version\":\"10\",\"preset\":\"public_chat\",\"visibility\":\"public\","
                 + "\"room_alias_name\":\"tea\",\"name\":\"Tea\",\"topic\":\"All about tea\","
                 + "\"power_level_content_override\":{\"users\":{\"" + alice.userId().value() + "\":100,\""
                 + bob.userId().value() + "\":50}},\"initial_state\":[{\"type\":\"m.room.history_visibility\","
                 + "\"content\":{\"history_visibility\":\"world_readable\"}},{\"type\":\"m.room.encryption\","
                 + "\"content\":{\"algorithm\":\"m.megolm.v1.aes-sha2\"}},{\"type\":\"org.example.custom\","
                 + "\"content\":{\"not\":\"copied\"}}]}");
-        join(bob, old);
-        join(dave, old);
+        bob.join(old);
+        dave.join(old);
         assertThat(alice.put("/v3/directory/room/" + encode("#second:test.local"), "{\"room_id\":\"" + old + "\"}").status())
                 .isEqualTo(200);
         alice.put("/v3/rooms/" + encode(old) + "/state/m.room.canonical_alias/",
@@ -139,14 +111,14 @@ class RoomUpgradeHttpTest {
                 .as("ordinary users can no longer talk in the old room").isEqualTo(403);
         assertThat(bob.put("/v3/rooms/" + encode(old) + "/send/m.room.message/late", "{\"body\":\"moving\"}").status())
                 .isEqualTo(200);
-        join(bob, room);
+        bob.join(room);
         assertThat(bob.put("/v3/rooms/" + encode(room) + "/state/m.room.topic/", "{\"topic\":\"mod\"}").status())
                 .as("bob keeps his moderator level").isEqualTo(200);
     }
 
     @Test
     void version12UpgradesTakeAdditionalCreatorsFromTheRequestAndKeepTheRoomType() {
-        String old = createRoom(alice, "{\"creation_content\":{\"type\":\"m.space\",\"additional_creators\":[\""
+        String old = alice.createRoom("{\"creation_content\":{\"type\":\"m.space\",\"additional_creators\":[\""
                 + carol.userId().value() + "\"]}}");
         Reply bad = upgrade(alice, old, "{\"new_version\":\"12\",\"additional_creators\":[\"not a user\"]}");
         assertThat(bad.errcode()).isEqualTo("M_INVALID_PARAM");
@@ -173,10 +145,10 @@ class RoomUpgradeHttpTest {
 
     @Test
     void upgradesFromOldVersionsPredecessorEventsAndStringPowerLevels() {
-        String old = createRoom(alice, "{\"room_version\":\"1\",\"preset\":\"public_chat\","
+        String old = alice.createRoom("{\"room_version\":\"1\",\"preset\":\"public_chat\","
                 + "\"power_level_content_override\":{\"ban\":\"60\",\"events\":{\"m.room.name\":\"40\"},"
                 + "\"users\":{\"" + alice.userId().value() + "\":\"100\",\"" + bob.userId().value() + "\":\"40\"}}}");
-        join(bob, old);
+        bob.join(old);
         Reply upgraded = upgrade(alice, old, "{\"new_version\":\"10\"}");
         assertThat(upgraded.status()).as(upgraded.body()).isEqualTo(200);
         String room = upgraded.json().path("replacement_room").asText();
@@ -189,17 +161,17 @@ class RoomUpgradeHttpTest {
         assertThat(power.path("events").path("m.room.name").asInt()).isEqualTo(40);
         assertThat(power.path("users").path(bob.userId().value()).asInt()).isEqualTo(40);
         assertThat(power.path("users").path(alice.userId().value()).asInt()).isEqualTo(100);
-        join(bob, room);
+        bob.join(room);
         assertThat(bob.put("/v3/rooms/" + encode(room) + "/state/m.room.name/", "{\"name\":\"by bob\"}").status()).isEqualTo(200);
     }
 
     @Test
     void aUserLentPowerForCopyingGetsTheirOwnLevelBack() {
         // The tombstone is open to level 10, but the state to copy needs more than alice will have.
-        String old = createRoom(alice, "{\"room_version\":\"10\",\"preset\":\"public_chat\","
+        String old = alice.createRoom("{\"room_version\":\"10\",\"preset\":\"public_chat\","
                 + "\"power_level_content_override\":{\"users\":{\"" + alice.userId().value() + "\":100,\""
                 + bob.userId().value() + "\":10},\"events\":{\"m.room.tombstone\":10,\"m.room.power_levels\":100}}}");
-        join(bob, old);
+        bob.join(old);
         alice.put("/v3/rooms/" + encode(old) + "/state/m.room.name/", "{\"name\":\"Named\"}");
         Reply upgraded = upgrade(bob, old, "{\"new_version\":\"10\"}");
         assertThat(upgraded.status()).as(upgraded.body()).isEqualTo(200);

@@ -3,58 +3,24 @@ package dev.parley.http.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Rooms through a real server: creation, sending, state, membership and visibility. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class RoomsHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
+class RoomsHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private String url(String path) {
-        return server.baseUrl() + "/_matrix/client/v3" + path;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private String createRoom(User user, String body) {
-        Reply r = Http.call("POST", url("/createRoom"), user.accessToken(), body);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().path("room_id").asText();
+        alice = register("alice");
+        bob = register("bob");
     }
 
     private Reply send(User user, String room, String type, String txn, String content) {

@@ -6,27 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.crypto.SigningKey;
 import dev.parley.core.json.Json;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
+import dev.parley.testing.RoomCalls;
 import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Simplified sliding sync (MSC4186) through a real server, for two and three users, on SQLite and PostgreSQL. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class SlidingSyncHttpTest {
+class SlidingSyncHttpTest extends DialectServerTest {
     private static final String PATH = "/_matrix/client/unstable/org.matrix.simplified_msc3575/sync";
     private static final String ALL_ROOMS = "{\"lists\":{\"all\":{\"ranges\":[[0,20]],\"timeline_limit\":10,"
             + "\"required_state\":[[\"m.room.create\",\"\"],[\"m.room.member\",\"$ME\"]]}}";
@@ -34,25 +28,13 @@ class SlidingSyncHttpTest {
             + "\"receipts\":{\"enabled\":true},\"account_data\":{\"enabled\":true},\"presence\":{\"enabled\":true},"
             + "\"e2ee\":{\"enabled\":true}}}";
 
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
     private User alice;
     private User bob;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        alice = register("alice");
+        bob = register("bob");
     }
 
     private Reply slide(User user, String pos, String query, String body) {

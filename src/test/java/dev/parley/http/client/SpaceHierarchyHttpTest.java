@@ -1,33 +1,19 @@
 package dev.parley.http.client;
 
-import static dev.parley.http.client.RoomCalls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code GET /_matrix/client/v1/rooms/{roomId}/hierarchy} through a real server. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class SpaceHierarchyHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
+class SpaceHierarchyHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
     private String via;
@@ -41,10 +27,8 @@ class SpaceHierarchyHttpTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
+        alice = register("alice");
+        bob = register("bob");
         via = alice.userId().substring(alice.userId().indexOf(':') + 1);
         space = calls.createRoom(alice, "{\"preset\":\"public_chat\",\"name\":\"The Space\",\"creation_content\":{\"type\":\"m.space\"}}");
         one = calls.createRoom(alice, "{\"preset\":\"public_chat\",\"name\":\"One\",\"topic\":\"first room\"}");
@@ -60,11 +44,6 @@ class SpaceHierarchyHttpTest {
         child(space, sub, "{\"via\":[\"" + via + "\"],\"suggested\":true}");
         child(sub, four, "{\"via\":[\"" + via + "\"]}");
         child(sub, space, "{\"via\":[\"" + via + "\"]}");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private void child(String parent, String childRoom, String content) {

@@ -3,56 +3,39 @@ package dev.parley.http.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
+import dev.parley.testing.RoomCalls;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code /sync} filters (lazy-loaded members, state and timeline filters), the knock section and
  * unread counts, through a real server on SQLite and PostgreSQL.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class SyncFiltersHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
+class SyncFiltersHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
     private User carol;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-        carol = TestUsers.register(server, "carol", "pw");
+        alice = register("alice");
+        bob = register("bob");
+        carol = register("carol");
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private JsonNode sync(User user, String since, String filter) {
-        Reply r = Http.get(calls.v3("/sync?" + (since == null ? "" : "since=" + RoomCalls.enc(since) + "&")
-                + (filter == null ? "" : "filter=" + RoomCalls.enc(filter))), user.accessToken());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json();
+    /**
+     * {@code /sync} with {@code filter}: in this class, whose every test syncs with a filter, the
+     * third argument is a filter ID or inline JSON (or null for none), not raw query parameters.
+     */
+    @Override
+    protected JsonNode sync(User user, String since, String filter) {
+        return super.sync(user, since, filter == null ? "" : "filter=" + enc(filter));
     }
 
     private static List<String> memberKeys(JsonNode sync, String room) {

@@ -3,64 +3,27 @@ package dev.parley.http.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
 import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code /sync} through a real server, for two and three users, on SQLite and PostgreSQL. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class SyncHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
+class SyncHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private String url(String path) {
-        return server.baseUrl() + "/_matrix/client/v3" + path;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private JsonNode sync(User user, String since, String extra) {
-        Reply r = Http.get(url("/sync?" + (since == null ? "" : "since=" + enc(since) + "&") + extra), user.accessToken());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json();
-    }
-
-    private String createRoom(User user, String body) {
-        return Http.call("POST", url("/createRoom"), user.accessToken(), body).json().path("room_id").asText();
+        alice = register("alice");
+        bob = register("bob");
     }
 
     private String send(User user, String room, String txn, String body) {

@@ -3,33 +3,20 @@ package dev.parley.http.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
 import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Send-to-device messages through a real server: exactly once, in order, per device, restarts included. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class ToDeviceHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
+class ToDeviceHttpTest extends DialectServerTest {
     private User alice;
     private User bob;
     /** Bob's second device. */
@@ -37,31 +24,11 @@ class ToDeviceHttpTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
+        alice = register("alice");
+        bob = register("bob");
         JsonNode login = TestUsers.login(server, "bob", "pw", "\"device_id\":\"LAPTOP\"").json();
         bobLaptop = new User(bob.userId(), login.path("access_token").asText(), login.path("device_id").asText());
         assertThat(bobLaptop.deviceId()).isEqualTo("LAPTOP");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private String url(String path) {
-        return server.baseUrl() + "/_matrix/client/v3" + path;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private JsonNode sync(User user, String since, String extra) {
-        Reply r = Http.get(url("/sync?" + (since == null ? "" : "since=" + enc(since) + "&") + extra), user.accessToken());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json();
     }
 
     private Reply sendToDevice(User sender, String type, String txn, String messages) {
