@@ -17,9 +17,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * database ({@link TestServer}), and after it the server stops and the database is dropped.
  *
  * <p>It exists because two dozen test classes each carried the same parameterisation, start/stop
- * methods and URL and {@code /sync} helpers. Subclasses change the configuration by overriding
- * {@link #configure}, register their users in their own {@code @BeforeEach} (which JUnit runs
- * after this one) and make common calls through {@link #calls}.
+ * methods, user registrations and URL and {@code /sync} helpers. Subclasses change the
+ * configuration by overriding {@link #configure}, say through the constructor how many of
+ * {@link #alice}, {@link #bob} and {@link #carol} they need, do further set-up in their own
+ * {@code @BeforeEach} (which JUnit runs after this one) and make common calls through
+ * {@link #calls}.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Dialect.class)
@@ -29,6 +31,22 @@ public abstract class DialectServerTest {
 
     protected TestServer server;
     protected RoomCalls calls;
+    /** Registered before each test (password {@code pw}) when the constructor asks for them. */
+    protected User alice;
+    protected User bob;
+    protected User carol;
+
+    private final int people;
+
+    /** A server with no users registered up front. */
+    protected DialectServerTest() {
+        this(0);
+    }
+
+    /** @param people how many of alice, bob and carol, in that order, to register before each test */
+    protected DialectServerTest(int people) {
+        this.people = people;
+    }
 
     /** Edits the generated YAML configuration before the server starts; nothing by default. */
     protected void configure(ObjectNode yaml) {
@@ -49,13 +67,19 @@ public abstract class DialectServerTest {
         }
     }
 
-    /** Starts the server with {@link #configure} and then {@code tweak} applied to its configuration. */
+    /**
+     * Starts the server with {@link #configure} and then {@code tweak} applied to its
+     * configuration, and registers the users the constructor asked for.
+     */
     protected final void startServer(Consumer<ObjectNode> tweak) {
         server = TestServer.start(dialect, yaml -> {
             configure(yaml);
             tweak.accept(yaml);
         });
         calls = new RoomCalls(server);
+        alice = people >= 1 ? register("alice") : null;
+        bob = people >= 2 ? register("bob") : null;
+        carol = people >= 3 ? register("carol") : null;
     }
 
     @AfterEach

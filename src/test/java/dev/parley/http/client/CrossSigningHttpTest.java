@@ -17,17 +17,17 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /keys/device_signing/upload} and {@code /keys/signatures/upload}, seen through {@code /keys/query}. */
 class CrossSigningHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
     private final SigningKey master = KeyFixtures.crossSigningKey();
     private final SigningKey selfSigning = KeyFixtures.crossSigningKey();
     private final SigningKey userSigning = KeyFixtures.crossSigningKey();
     private SigningKey aliceDevice;
 
+    CrossSigningHttpTest() {
+        super(2); // alice and bob
+    }
+
     @BeforeEach
     void start() {
-        alice = register("alice");
-        bob = register("bob");
         aliceDevice = KeyFixtures.deviceKey(alice.deviceId());
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set("device_keys", KeyFixtures.deviceKeys(alice.userId(), alice.deviceId(), aliceDevice));

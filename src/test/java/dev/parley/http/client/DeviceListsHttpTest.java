@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /** Device-list tracking: {@code device_lists} in {@code /sync} and {@code /keys/changes}. */
 class DeviceListsHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
     private String room;
+
+    DeviceListsHttpTest() {
+        super(2); // alice and bob
+    }
 
     @BeforeEach
     void start() {
-        alice = register("alice");
-        bob = register("bob");
         room = calls.createRoom(alice, "{\"preset\":\"public_chat\"}");
         calls.join(bob, room);
     }

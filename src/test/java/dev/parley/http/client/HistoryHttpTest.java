@@ -14,25 +14,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /messages}, {@code /context} and {@code /timestamp_to_event} through a real server. */
 class HistoryHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
-    private User carol;
+    HistoryHttpTest() {
+        super(3); // alice, bob and carol
+    }
 
     @Override
     protected void configure(ObjectNode yaml) {
         yaml.withObject("registration").put("allow_guests", true);
-    }
-
-    @BeforeEach
-    void start() {
-        alice = register("alice");
-        bob = register("bob");
-        carol = register("carol");
     }
 
     private List<String> sendTexts(User user, String room, int count) {

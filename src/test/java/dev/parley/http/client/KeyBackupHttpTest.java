@@ -7,8 +7,6 @@ import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
 import dev.parley.testing.RoomCalls;
-import dev.parley.testing.TestUsers.User;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Server-side key backups: versions, session keys, the replacement rule, etags and counts. */
@@ -16,11 +14,8 @@ class KeyBackupHttpTest extends DialectServerTest {
     private static final String ROOM = "!room:localhost";
     private static final String ALGORITHM = "m.megolm_backup.v1.curve25519-aes-sha2";
 
-    private User alice;
-
-    @BeforeEach
-    void start() {
-        alice = register("alice");
+    KeyBackupHttpTest() {
+        super(1); // alice
     }
 
     private Reply call(String method, String path, String body) {

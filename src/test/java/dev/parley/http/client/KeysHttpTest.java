@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /keys/upload}, {@code /keys/query}, {@code /keys/claim} and the key counts in {@code /sync}. */
 class KeysHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
     private SigningKey aliceKey;
+
+    KeysHttpTest() {
+        super(2); // alice and bob
+    }
 
     @BeforeEach
     void start() {
-        alice = register("alice");
-        bob = register("bob");
         aliceKey = KeyFixtures.deviceKey(alice.deviceId());
     }
 

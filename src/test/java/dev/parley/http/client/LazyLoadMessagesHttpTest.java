@@ -10,7 +10,6 @@ import dev.parley.testing.Http.Reply;
 import dev.parley.testing.TestUsers.User;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,15 +21,8 @@ import org.junit.jupiter.api.Test;
 class LazyLoadMessagesHttpTest extends DialectServerTest {
     private static final String MESSAGES_ONLY = "\"types\":[\"m.room.message\"]";
 
-    private User alice;
-    private User bob;
-    private User carol;
-
-    @BeforeEach
-    void start() {
-        alice = register("alice");
-        bob = register("bob");
-        carol = register("carol");
+    LazyLoadMessagesHttpTest() {
+        super(3); // alice, bob and carol
     }
 
     private void rename(User user, String room, String name) {

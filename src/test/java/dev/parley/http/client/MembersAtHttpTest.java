@@ -9,20 +9,12 @@ import dev.parley.testing.Http.Reply;
 import dev.parley.testing.TestUsers.User;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /rooms/{roomId}/members?at=<token>}: the membership list as it was at a sync or pagination token. */
 class MembersAtHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
-    private User carol;
-
-    @BeforeEach
-    void start() {
-        alice = register("alice");
-        bob = register("bob");
-        carol = register("carol");
+    MembersAtHttpTest() {
+        super(3); // alice, bob and carol
     }
 
     private Reply members(User user, String room, String query) {

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /** Presence through a real server: the status endpoints, {@code set_presence}, idling, and {@code /sync}. */
 class PresenceHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
-    private User carol;
     private String room;
+
+    PresenceHttpTest() {
+        super(3); // alice, bob and carol
+    }
 
     /** Each test starts the server itself, with its own presence settings. */
     @Override
@@ -32,9 +33,6 @@ class PresenceHttpTest extends DialectServerTest {
     /** Alice and Bob share a room; Carol shares none. */
     private void start(Consumer<ObjectNode> presenceConfig) {
         startServer(yaml -> presenceConfig.accept(yaml.withObject("presence")));
-        alice = register("alice");
-        bob = register("bob");
-        carol = register("carol");
         room = calls.createRoom(alice, "{\"preset\":\"public_chat\"}");
         calls.join(bob, room);
     }

@@ -9,18 +9,12 @@ import dev.parley.testing.Http.Reply;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code PUT /rooms/{roomId}/redact/{eventId}/{txnId}} and how redacted events are served. */
 class RedactionHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
-
-    @BeforeEach
-    void start() {
-        alice = register("alice");
-        bob = register("bob");
+    RedactionHttpTest() {
+        super(2); // alice and bob
     }
 
     private String redacted(User user, String room, String target, String txn, String reason) {

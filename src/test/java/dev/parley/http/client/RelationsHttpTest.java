@@ -12,20 +12,12 @@ import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /relations} and bundled aggregations through a real server. */
 class RelationsHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
-    private User carol;
-
-    @BeforeEach
-    void start() {
-        alice = register("alice");
-        bob = register("bob");
-        carol = register("carol");
+    RelationsHttpTest() {
+        super(3); // alice, bob and carol
     }
 
     private String relate(User user, String room, String parent, String relType, String body) {

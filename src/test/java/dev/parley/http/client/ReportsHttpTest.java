@@ -18,16 +18,14 @@ import org.junit.jupiter.api.Test;
  * that lists the reports, through a real server.
  */
 class ReportsHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
-    private User carol;
     private String adminToken;
+
+    ReportsHttpTest() {
+        super(3); // alice, bob and carol
+    }
 
     @BeforeEach
     void start() {
-        alice = register("alice");
-        bob = register("bob");
-        carol = register("carol");
         var admin = server.homeserver().accounts().register("admin", Optional.of("pw"), true);
         adminToken = server.homeserver().sessions().issue(admin, Optional.empty());
     }

@@ -9,18 +9,12 @@ import dev.parley.testing.Http.Reply;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Rooms through a real server: creation, sending, state, membership and visibility. */
 class RoomsHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
-
-    @BeforeEach
-    void start() {
-        alice = register("alice");
-        bob = register("bob");
+    RoomsHttpTest() {
+        super(2); // alice and bob
     }
 
     private Reply send(User user, String room, String type, String txn, String content) {

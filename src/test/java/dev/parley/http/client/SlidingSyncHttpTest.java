@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Simplified sliding sync (MSC4186) through a real server, for two and three users, on SQLite and PostgreSQL. */
@@ -28,13 +27,8 @@ class SlidingSyncHttpTest extends DialectServerTest {
             + "\"receipts\":{\"enabled\":true},\"account_data\":{\"enabled\":true},\"presence\":{\"enabled\":true},"
             + "\"e2ee\":{\"enabled\":true}}}";
 
-    private User alice;
-    private User bob;
-
-    @BeforeEach
-    void start() {
-        alice = register("alice");
-        bob = register("bob");
+    SlidingSyncHttpTest() {
+        super(2); // alice and bob
     }
 
     private Reply slide(User user, String pos, String query, String body) {

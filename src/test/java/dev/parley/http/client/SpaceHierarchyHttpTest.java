@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code GET /_matrix/client/v1/rooms/{roomId}/hierarchy} through a real server. */
 class SpaceHierarchyHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
     private String via;
     /** The space tree most tests read: space -> one, secret, restricted, sub; sub -> four, space (a loop). */
     private String space;
@@ -25,10 +23,12 @@ class SpaceHierarchyHttpTest extends DialectServerTest {
     private String sub;
     private String four;
 
+    SpaceHierarchyHttpTest() {
+        super(2); // alice and bob
+    }
+
     @BeforeEach
     void start() {
-        alice = register("alice");
-        bob = register("bob");
         via = alice.userId().substring(alice.userId().indexOf(':') + 1);
         space = calls.createRoom(alice, "{\"preset\":\"public_chat\",\"name\":\"The Space\",\"creation_content\":{\"type\":\"m.space\"}}");
         one = calls.createRoom(alice, "{\"preset\":\"public_chat\",\"name\":\"One\",\"topic\":\"first room\"}");

@@ -10,7 +10,6 @@ import dev.parley.testing.RoomCalls;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,15 +17,8 @@ import org.junit.jupiter.api.Test;
  * unread counts, through a real server on SQLite and PostgreSQL.
  */
 class SyncFiltersHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
-    private User carol;
-
-    @BeforeEach
-    void start() {
-        alice = register("alice");
-        bob = register("bob");
-        carol = register("carol");
+    SyncFiltersHttpTest() {
+        super(3); // alice, bob and carol
     }
 
     /**

@@ -12,18 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /sync} through a real server, for two and three users, on SQLite and PostgreSQL. */
 class SyncHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
-
-    @BeforeEach
-    void start() {
-        alice = register("alice");
-        bob = register("bob");
+    SyncHttpTest() {
+        super(2); // alice and bob
     }
 
     private String send(User user, String room, String txn, String body) {

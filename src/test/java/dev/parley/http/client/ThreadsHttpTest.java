@@ -10,20 +10,12 @@ import dev.parley.testing.Http.Reply;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /_matrix/client/v1/rooms/{roomId}/threads} through a real server. */
 class ThreadsHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
-    private User carol;
-
-    @BeforeEach
-    void start() {
-        alice = register("alice");
-        bob = register("bob");
-        carol = register("carol");
+    ThreadsHttpTest() {
+        super(3); // alice, bob and carol
     }
 
     private String reply(User user, String room, String root, String body) {

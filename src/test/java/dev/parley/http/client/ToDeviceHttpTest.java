@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Test;
 
 /** Send-to-device messages through a real server: exactly once, in order, per device, restarts included. */
 class ToDeviceHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
     /** Bob's second device. */
     private User bobLaptop;
 
+    ToDeviceHttpTest() {
+        super(2); // alice and bob
+    }
+
     @BeforeEach
     void start() {
-        alice = register("alice");
-        bob = register("bob");
         JsonNode login = TestUsers.login(server, "bob", "pw", "\"device_id\":\"LAPTOP\"").json();
         bobLaptop = new User(bob.userId(), login.path("access_token").asText(), login.path("device_id").asText());
         assertThat(bobLaptop.deviceId()).isEqualTo("LAPTOP");

@@ -17,16 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /** Typing notifications, receipts and read markers through a real server and {@code /sync}, on SQLite and PostgreSQL. */
 class TypingAndReceiptsHttpTest extends DialectServerTest {
-    private User alice;
-    private User bob;
-    private User carol;
     private String room;
+
+    TypingAndReceiptsHttpTest() {
+        super(3); // alice, bob and carol
+    }
 
     @BeforeEach
     void start() {
-        alice = register("alice");
-        bob = register("bob");
-        carol = register("carol");
         room = calls.createRoom(alice, "{\"preset\":\"public_chat\"}");
         calls.join(bob, room);
     }
