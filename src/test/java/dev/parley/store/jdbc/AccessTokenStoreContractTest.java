@@ -8,43 +8,24 @@ import dev.parley.store.AccessTokenRow;
 import dev.parley.store.DeviceRow;
 import dev.parley.store.RefreshTokenRow;
 import dev.parley.store.StoreException;
-import dev.parley.store.UserRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class AccessTokenStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class AccessTokenStoreContractTest extends DialectDatabaseTest {
     private JdbcAccessTokenStore tokens;
     private final UserId alice = UserId.parse("@alice:example.org");
     private final UserId bob = UserId.parse("@bob:example.org");
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         tokens = new JdbcAccessTokenStore(db);
-        JdbcUserStore users = new JdbcUserStore(db);
-        users.create(new UserRow(alice, Optional.empty(), false, false, false, 1L));
-        users.create(new UserRow(bob, Optional.empty(), false, false, false, 1L));
+        createUsers(alice, bob);
         JdbcDeviceStore devices = new JdbcDeviceStore(db);
         for (String device : new String[] {"DEVICE", "D2"}) {
             devices.create(DeviceRow.create(alice, device, Optional.empty(), 1L));
         }
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -7,28 +7,17 @@ import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
 import dev.parley.store.AccountDataRow;
-import dev.parley.store.UserRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class AccountDataStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class AccountDataStoreContractTest extends DialectDatabaseTest {
     private JdbcAccountDataStore accountData;
     private final UserId alice = UserId.parse("@alice:example.org");
     private final UserId bob = UserId.parse("@bob:example.org");
@@ -36,16 +25,8 @@ class AccountDataStoreContractTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         accountData = new JdbcAccountDataStore(db);
-        JdbcUserStore users = new JdbcUserStore(db);
-        users.create(new UserRow(alice, Optional.empty(), false, false, false, 1L));
-        users.create(new UserRow(bob, Optional.empty(), false, false, false, 1L));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
+        createUsers(alice, bob);
     }
 
     @Test

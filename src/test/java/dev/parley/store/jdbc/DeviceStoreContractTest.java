@@ -5,37 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.core.id.UserId;
 import dev.parley.store.DeviceRow;
 import dev.parley.store.DeviceStore.LastSeen;
-import dev.parley.store.UserRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class DeviceStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class DeviceStoreContractTest extends DialectDatabaseTest {
     private JdbcDeviceStore devices;
     private final UserId alice = UserId.parse("@alice:example.org");
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
-        new JdbcUserStore(db).create(new UserRow(alice, Optional.empty(), false, false, false, 1L));
+        createUsers(alice);
         devices = new JdbcDeviceStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -14,26 +14,16 @@ import dev.parley.core.room.RoomVersions;
 import dev.parley.store.NewEvent;
 import dev.parley.store.PublishedRoom;
 import dev.parley.store.RoomRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The alias, member and directory stores, on both databases. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class DirectoryStoresContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class DirectoryStoresContractTest extends DialectDatabaseTest {
     private JdbcRoomStore rooms;
     private JdbcRoomAliasStore aliases;
     private JdbcRoomMemberStore members;
@@ -48,7 +38,6 @@ class DirectoryStoresContractTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         rooms = new JdbcRoomStore(db);
         aliases = new JdbcRoomAliasStore(db);
         members = new JdbcRoomMemberStore(db);
@@ -57,11 +46,6 @@ class DirectoryStoresContractTest {
             rooms.createRoom(new RoomRow(room, RoomVersions.V10, alice, 1L, false));
             state(room, "m.room.create", "", Json.MAPPER.createObjectNode().put("creator", alice.value()));
         }
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     /** Persists a state event after the room's previous one, with a state group of its own. */

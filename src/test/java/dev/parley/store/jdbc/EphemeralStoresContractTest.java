@@ -14,8 +14,7 @@ import dev.parley.store.ReceiptRow;
 import dev.parley.store.RoomRow;
 import dev.parley.store.ToDeviceMessage;
 import dev.parley.store.ToDeviceStore.Target;
-import dev.parley.store.UserRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,21 +23,11 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The receipt, presence and to-device stores, on SQLite and PostgreSQL. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class EphemeralStoresContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class EphemeralStoresContractTest extends DialectDatabaseTest {
     private final UserId alice = UserId.parse("@alice:test.local");
     private final UserId bob = UserId.parse("@bob:test.local");
     private final UserId carol = UserId.parse("@carol:test.local");
@@ -49,19 +38,10 @@ class EphemeralStoresContractTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
-        JdbcUserStore users = new JdbcUserStore(db);
-        for (UserId user : List.of(alice, bob, carol)) {
-            users.create(new UserRow(user, Optional.empty(), false, false, false, 1L));
-        }
+        createUsers(alice, bob, carol);
         JdbcRoomStore rooms = new JdbcRoomStore(db);
         rooms.createRoom(new RoomRow(room, RoomVersions.V10, alice, 1L, false));
         rooms.createRoom(new RoomRow(other, RoomVersions.V10, carol, 1L, false));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     // Receipts

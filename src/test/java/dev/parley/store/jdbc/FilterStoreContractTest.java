@@ -5,39 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
-import dev.parley.store.UserRow;
-import dev.parley.testing.TestDatabases;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import dev.parley.testing.DialectDatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class FilterStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class FilterStoreContractTest extends DialectDatabaseTest {
     private JdbcFilterStore filters;
     private final UserId alice = UserId.parse("@alice:example.org");
     private final UserId bob = UserId.parse("@bob:example.org");
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         filters = new JdbcFilterStore(db);
-        JdbcUserStore users = new JdbcUserStore(db);
-        users.create(new UserRow(alice, Optional.empty(), false, false, false, 1L));
-        users.create(new UserRow(bob, Optional.empty(), false, false, false, 1L));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
+        createUsers(alice, bob);
     }
 
     @Test

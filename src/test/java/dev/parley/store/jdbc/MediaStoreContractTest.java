@@ -9,25 +9,15 @@ import dev.parley.store.MediaRow;
 import dev.parley.store.StoreException;
 import dev.parley.store.ThumbnailRow;
 import dev.parley.store.UrlPreviewRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class MediaStoreContractTest {
+class MediaStoreContractTest extends DialectDatabaseTest {
     private static final String HASH_A = "a".repeat(64);
     private static final String HASH_B = "b".repeat(64);
 
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
     private JdbcMediaStore media;
     private JdbcUrlPreviewStore previews;
     private final ServerName here = ServerName.parse("example.org");
@@ -37,14 +27,8 @@ class MediaStoreContractTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         media = new JdbcMediaStore(db);
         previews = new JdbcUrlPreviewStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private MediaRow uploaded(ServerName origin, String id, String hash) {

@@ -7,40 +7,20 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
-import dev.parley.store.UserRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class ProfileStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class ProfileStoreContractTest extends DialectDatabaseTest {
     private JdbcProfileStore profiles;
     private final UserId alice = UserId.parse("@alice:example.org");
     private final UserId bob = UserId.parse("@bob:example.org");
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         profiles = new JdbcProfileStore(db);
-        JdbcUserStore users = new JdbcUserStore(db);
-        users.create(new UserRow(alice, Optional.empty(), false, false, false, 1L));
-        users.create(new UserRow(bob, Optional.empty(), false, false, false, 1L));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
+        createUsers(alice, bob);
     }
 
     @Test

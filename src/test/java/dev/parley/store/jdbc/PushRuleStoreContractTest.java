@@ -9,40 +9,21 @@ import dev.parley.core.json.Json;
 import dev.parley.store.UserPushRules;
 import dev.parley.store.UserPushRules.DefaultOverride;
 import dev.parley.store.UserPushRules.Rule;
-import dev.parley.store.UserRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class PushRuleStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class PushRuleStoreContractTest extends DialectDatabaseTest {
     private JdbcPushRuleStore pushRules;
     private final UserId alice = UserId.parse("@alice:example.org");
     private final UserId bob = UserId.parse("@bob:example.org");
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         pushRules = new JdbcPushRuleStore(db);
-        JdbcUserStore users = new JdbcUserStore(db);
-        users.create(new UserRow(alice, Optional.empty(), false, false, false, 1L));
-        users.create(new UserRow(bob, Optional.empty(), false, false, false, 1L));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
+        createUsers(alice, bob);
     }
 
     @Test

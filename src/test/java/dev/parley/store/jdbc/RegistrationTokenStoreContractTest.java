@@ -3,37 +3,21 @@ package dev.parley.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.store.RegistrationTokenRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class RegistrationTokenStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class RegistrationTokenStoreContractTest extends DialectDatabaseTest {
     private JdbcRegistrationTokenStore tokens;
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         tokens = new JdbcRegistrationTokenStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -15,25 +15,15 @@ import dev.parley.core.room.RoomVersions;
 import dev.parley.store.NewEvent;
 import dev.parley.store.RoomRow;
 import dev.parley.store.StoredEvent;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The room store's history, redaction and relation methods, on both databases. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class RoomHistoryStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class RoomHistoryStoreContractTest extends DialectDatabaseTest {
     private JdbcRoomStore rooms;
     private final SigningKey key = SigningKey.generate("test");
     private final UserId alice = UserId.parse("@alice:test.local");
@@ -46,7 +36,6 @@ class RoomHistoryStoreContractTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         rooms = new JdbcRoomStore(db);
         rooms.createRoom(new RoomRow(roomId, RoomVersions.V10, alice, 1L, false));
         rooms.createRoom(new RoomRow(otherRoom, RoomVersions.V11, alice, 1L, false));
@@ -54,11 +43,6 @@ class RoomHistoryStoreContractTest {
                 Json.MAPPER.createObjectNode().put("creator", alice.value()), List.of(), 1, 1, Optional.empty());
         persist(otherRoom, RoomVersions.V11, "m.room.create", "", alice, Json.MAPPER.createObjectNode(), List.of(), 1, 1,
                 Optional.empty());
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     /** Persists an event with the next stream position; state events get a new group. */

@@ -10,26 +10,16 @@ import dev.parley.core.room.RoomVersions;
 import dev.parley.store.RoomListStore.Activity;
 import dev.parley.store.RoomListStore.UserRoom;
 import dev.parley.store.RoomRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The batch room-list reads, on SQLite and PostgreSQL. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class RoomListStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class RoomListStoreContractTest extends DialectDatabaseTest {
     private JdbcRoomListStore store;
     private final UserId alice = UserId.parse("@alice:test.local");
     private final UserId bob = UserId.parse("@bob:test.local");
@@ -40,17 +30,11 @@ class RoomListStoreContractTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         store = new JdbcRoomListStore(db);
         JdbcRoomStore rooms = new JdbcRoomStore(db);
         for (RoomId room : List.of(one, two, three)) {
             rooms.createRoom(new RoomRow(room, RoomVersions.V10, alice, 1L, false));
         }
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     /** Inserts an event row (and, for state, its current-state entry) directly: these reads only need the rows. */

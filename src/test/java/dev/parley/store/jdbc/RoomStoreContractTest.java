@@ -14,24 +14,14 @@ import dev.parley.core.json.Json;
 import dev.parley.core.room.RoomVersions;
 import dev.parley.store.NewEvent;
 import dev.parley.store.RoomRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class RoomStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class RoomStoreContractTest extends DialectDatabaseTest {
     private JdbcRoomStore rooms;
     private final SigningKey key = SigningKey.generate("test");
     private final UserId alice = UserId.parse("@alice:test.local");
@@ -39,14 +29,8 @@ class RoomStoreContractTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         rooms = new JdbcRoomStore(db);
         rooms.createRoom(new RoomRow(roomId, RoomVersions.V10, alice, 1L, false));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private Pdu event(String type, String stateKey, List<Pdu> prev) {

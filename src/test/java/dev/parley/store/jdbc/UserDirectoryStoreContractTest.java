@@ -7,37 +7,21 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.parley.core.id.UserId;
 import dev.parley.store.UserDirectoryStore.Entry;
 import dev.parley.store.UserRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class UserDirectoryStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class UserDirectoryStoreContractTest extends DialectDatabaseTest {
     private JdbcUserStore users;
     private JdbcProfileStore profiles;
     private JdbcUserDirectoryStore directory;
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         users = new JdbcUserStore(db);
         profiles = new JdbcProfileStore(db);
         directory = new JdbcUserDirectoryStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

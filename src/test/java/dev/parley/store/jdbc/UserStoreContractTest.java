@@ -4,34 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.id.UserId;
 import dev.parley.store.UserRow;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class UserStoreContractTest {
-    @Parameter
-    Dialect dialect;
-
-    private Database db;
+class UserStoreContractTest extends DialectDatabaseTest {
     private JdbcUserStore users;
     private final UserId alice = UserId.parse("@alice:example.org");
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         users = new JdbcUserStore(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test
