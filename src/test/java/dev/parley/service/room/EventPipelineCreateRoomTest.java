@@ -9,47 +9,29 @@ import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
 import dev.parley.core.room.RoomVersions;
 import dev.parley.store.StoredEvent;
-import dev.parley.store.jdbc.Database;
-import dev.parley.store.jdbc.Dialect;
 import dev.parley.store.jdbc.JdbcRoomStore;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Room v12 derives the room ID from the create event (Client-Server API, room version 12), so
  * one user creating identical rooms within one millisecond (the load generator's big account,
  * or a client creating rooms in parallel) must still get distinct rooms, not M_ROOM_IN_USE.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class EventPipelineCreateRoomTest {
-    @Parameter
-    Dialect dialect;
-
+class EventPipelineCreateRoomTest extends DialectDatabaseTest {
     private final UserId alice = UserId.parse("@alice:test.local");
-    private Database db;
     private JdbcRoomStore store;
     private EventPipeline pipeline;
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         store = new JdbcRoomStore(db);
         Clock frozen = Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC);
         pipeline = new EventPipeline(store, ServerName.parse("test.local"), SigningKey.generate("test"), frozen);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -15,10 +15,8 @@ import dev.parley.core.room.RoomVersions;
 import dev.parley.service.room.EventPipeline.Draft;
 import dev.parley.store.StoreException;
 import dev.parley.store.StoredEvent;
-import dev.parley.store.jdbc.Database;
-import dev.parley.store.jdbc.Dialect;
 import dev.parley.store.jdbc.JdbcRoomStore;
-import dev.parley.testing.TestDatabases;
+import dev.parley.testing.DialectDatabaseTest;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,26 +25,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The pipeline's guarantees while events of one room are built during the previous one's commit:
  * an event is returned and announced only once durable, announced in stream order, the DAG stays
  * linear with consecutive positions, and a failed write leaves the room consistent and usable.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class EventPipelineTest {
-    @Parameter
-    Dialect dialect;
-
+class EventPipelineTest extends DialectDatabaseTest {
     private final UserId alice = UserId.parse("@alice:test.local");
-    private Database db;
     private JdbcRoomStore store;
     private EventPipeline pipeline;
     private RoomId roomId;
@@ -55,7 +43,6 @@ class EventPipelineTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.open(dialect);
         store = new JdbcRoomStore(db);
         pipeline = new EventPipeline(store, ServerName.parse("test.local"), SigningKey.generate("test"), Clock.systemUTC());
         pipeline.addListener(event -> told.add(new long[] {event.streamOrdering(),
@@ -63,11 +50,6 @@ class EventPipelineTest {
         roomId = pipeline.createRoom(RoomVersions.V11, alice, Json.MAPPER.createObjectNode()).pdu().roomId();
         pipeline.send(roomId, alice, Draft.state(StateKey.MEMBER, alice.value(),
                 Json.MAPPER.createObjectNode().put("membership", "join")), Optional.empty());
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test
