@@ -25,10 +25,12 @@ public final class RoomCalls {
         this.server = server;
     }
 
+    /** Percent-encodes an ID for a path segment or query value (a space as %20, not +). */
     public static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** The URL of a client-API v3 endpoint, {@code path} starting with a slash. */
     public String v3(String path) {
         return server.baseUrl() + "/_matrix/client/v3" + path;
     }
@@ -42,6 +44,7 @@ public final class RoomCalls {
         return TestUsers.register(server, localpart, "pw");
     }
 
+    /** {@code POST /createRoom}; the new room's ID. */
     public String createRoom(User user, String body) {
         Reply r = Http.call("POST", v3("/createRoom"), user.accessToken(), body);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
