@@ -6,13 +6,16 @@ import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
+import dev.parley.store.ReportFilter;
 import dev.parley.store.ReportRow;
 import dev.parley.store.ReportStore;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
+import dev.parley.store.UserReportRow;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reporting content (Client-Server API, "Reporting content", {@code report_content.yaml}) and
@@ -27,13 +30,17 @@ public final class Reports {
     private final RoomStore rooms;
     private final RoomPower power;
     private final HistoryVisibility visibility;
+    private final Predicate<UserId> userExists;
     private final Clock clock;
 
-    public Reports(ReportStore reports, RoomStore rooms, HistoryVisibility visibility, Clock clock) {
+    /** @param userExists whether a user ID names an account this server knows */
+    public Reports(ReportStore reports, RoomStore rooms, HistoryVisibility visibility, Predicate<UserId> userExists,
+                   Clock clock) {
         this.reports = reports;
         this.rooms = rooms;
         this.power = new RoomPower(rooms);
         this.visibility = visibility;
+        this.userExists = userExists;
         this.clock = clock;
     }
 
@@ -64,6 +71,19 @@ public final class Reports {
         reports.add(roomId, Optional.empty(), reporter, Optional.of(reason), Optional.empty(), clock.millis());
     }
 
+    /**
+     * {@code POST /users/{userId}/report}. The spec lets a server conceal whether the reported user
+     * exists by answering 200 regardless ("Homeservers that wish to conceal this information MAY
+     * return 200 responses regardless of the existence of the reported user"); Parley does, so
+     * the endpoint cannot be used to probe for accounts. Only reports of users this server knows
+     * are stored: a report of nobody gives an admin nothing to act on.
+     */
+    public void reportUser(UserId target, UserId reporter, String reason) {
+        if (userExists.test(target)) {
+            reports.addUserReport(target, reporter, reason, clock.millis());
+        }
+    }
+
     /** A report with what an admin reviewing it wants beside it; {@code sender} and {@code event} only for event reports. */
     public record Report(ReportRow row, Optional<String> roomName, Optional<String> canonicalAlias,
                          Optional<UserId> sender, Optional<ObjectNode> event) {
@@ -74,15 +94,37 @@ public final class Reports {
     }
 
     /** Event reports ({@code events}) or room reports, newest first unless {@code oldestFirst}, from offset {@code from}. */
-    public Page list(boolean events, long from, int limit, boolean oldestFirst) {
+    public Page list(boolean events, ReportFilter filter, long from, int limit, boolean oldestFirst) {
+        requirePaging(from, limit);
+        List<Report> page = reports.page(events, filter, from, limit, oldestFirst).stream().map(r -> report(r, false))
+                .toList();
+        return new Page(page, reports.count(events, filter));
+    }
+
+    /** A page of user reports and how many match in all. */
+    public record UserPage(List<UserReportRow> reports, long total) {
+    }
+
+    /** User reports, newest first unless {@code oldestFirst}, from offset {@code from}. */
+    public UserPage userReports(ReportFilter filter, long from, int limit, boolean oldestFirst) {
+        requirePaging(from, limit);
+        return new UserPage(reports.userReports(filter, from, limit, oldestFirst), reports.countUserReports(filter));
+    }
+
+    /** Synapse's {@code DELETE /_synapse/admin/v1/event_reports/{report_id}}: 404 unless it is an event report. */
+    public void deleteEventReport(long id) {
+        if (!reports.deleteEventReport(id)) {
+            throw MatrixException.notFound("Event report not found");
+        }
+    }
+
+    private static void requirePaging(long from, int limit) {
         if (from < 0) {
             throw MatrixException.invalidParam("from must not be negative");
         }
         if (limit < 0) {
             throw MatrixException.invalidParam("limit must not be negative");
         }
-        List<Report> page = reports.page(events, from, limit, oldestFirst).stream().map(r -> report(r, false)).toList();
-        return new Page(page, reports.count(events));
     }
 
     /** One event report with the reported event's JSON (absent once the event is gone). */
