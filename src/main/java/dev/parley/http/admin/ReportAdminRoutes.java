@@ -8,7 +8,6 @@ import dev.parley.http.RequestContext;
 import dev.parley.http.Route;
 import dev.parley.service.account.AccountService;
 import dev.parley.service.room.Reports;
-import dev.parley.store.ReportFilter;
 import java.util.List;
 import java.util.Map;
 
@@ -74,8 +73,8 @@ public final class ReportAdminRoutes {
     }
 
     /** Synapse's filters: {@code user_id} (the reporter), {@code room_id}, and for user reports {@code target_user_id}. */
-    private static ReportFilter filter(RequestContext request) {
-        return new ReportFilter(request.query("user_id"), request.query("room_id"), request.query("target_user_id"));
+    private static Reports.Filter filter(RequestContext request) {
+        return new Reports.Filter(request.query("user_id"), request.query("room_id"), request.query("target_user_id"));
     }
 
     private static Listing listing(RequestContext request, Reports reports, boolean events) {

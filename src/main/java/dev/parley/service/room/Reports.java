@@ -84,6 +84,16 @@ public final class Reports {
         }
     }
 
+    /**
+     * What an admin narrows a listing to, as Synapse's admin API does: a part of the reporter's
+     * user ID, of the room ID (event and room reports) or of the reported user's ID (user reports).
+     */
+    public record Filter(Optional<String> reporter, Optional<String> roomId, Optional<String> target) {
+        ReportFilter toStore() {
+            return new ReportFilter(reporter, roomId, target);
+        }
+    }
+
     /** A report with what an admin reviewing it wants beside it; {@code sender} and {@code event} only for event reports. */
     public record Report(ReportRow row, Optional<String> roomName, Optional<String> canonicalAlias,
                          Optional<UserId> sender, Optional<ObjectNode> event) {
@@ -94,11 +104,11 @@ public final class Reports {
     }
 
     /** Event reports ({@code events}) or room reports, newest first unless {@code oldestFirst}, from offset {@code from}. */
-    public Page list(boolean events, ReportFilter filter, long from, int limit, boolean oldestFirst) {
+    public Page list(boolean events, Filter filter, long from, int limit, boolean oldestFirst) {
         requirePaging(from, limit);
-        List<Report> page = reports.page(events, filter, from, limit, oldestFirst).stream().map(r -> report(r, false))
+        List<Report> page = reports.page(events, filter.toStore(), from, limit, oldestFirst).stream().map(r -> report(r, false))
                 .toList();
-        return new Page(page, reports.count(events, filter));
+        return new Page(page, reports.count(events, filter.toStore()));
     }
 
     /** A page of user reports and how many match in all. */
@@ -106,9 +116,10 @@ public final class Reports {
     }
 
     /** User reports, newest first unless {@code oldestFirst}, from offset {@code from}. */
-    public UserPage userReports(ReportFilter filter, long from, int limit, boolean oldestFirst) {
+    public UserPage userReports(Filter filter, long from, int limit, boolean oldestFirst) {
         requirePaging(from, limit);
-        return new UserPage(reports.userReports(filter, from, limit, oldestFirst), reports.countUserReports(filter));
+        return new UserPage(reports.userReports(filter.toStore(), from, limit, oldestFirst),
+                reports.countUserReports(filter.toStore()));
     }
 
     /** Synapse's {@code DELETE /_synapse/admin/v1/event_reports/{report_id}}: 404 unless it is an event report. */
