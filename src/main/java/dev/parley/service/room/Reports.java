@@ -76,7 +76,9 @@ public final class Reports {
      * exists by answering 200 regardless ("Homeservers that wish to conceal this information MAY
      * return 200 responses regardless of the existence of the reported user"); Parley does, so
      * the endpoint cannot be used to probe for accounts. Only reports of users this server knows
-     * are stored: a report of nobody gives an admin nothing to act on.
+     * are stored: a report of nobody gives an admin nothing to act on. Sharing a room with the
+     * reported user is not required ("servers MUST NOT restrict user reports based on whether or
+     * not the reporting user is joined to any rooms that the reported user is joined to").
      */
     public void reportUser(UserId target, UserId reporter, String reason) {
         if (userExists.test(target)) {
