@@ -5,6 +5,7 @@ import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reported content and users (Client-Server API, "Reporting content"), for server admins to review. */
 public interface ReportStore {
@@ -19,6 +20,9 @@ public interface ReportStore {
     long count(boolean events, ReportFilter filter);
 
     Optional<ReportRow> report(long id);
+
+    /** The rooms that event reports ({@code events} true) or room reports are about, each once. */
+    Set<RoomId> reportedRooms(boolean events);
 
     /** Removes an event report; false if there is no event report with that ID. */
     boolean deleteEventReport(long id);

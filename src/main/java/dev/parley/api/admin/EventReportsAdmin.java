@@ -12,7 +12,8 @@ import java.util.List;
  * Synapse's event reports admin API ({@code GET /_synapse/admin/v1/event_reports} and
  * {@code /event_reports/{report_id}}), for server admins: {@code from} (an offset), {@code limit}
  * and {@code dir} ({@code b}, newest first, by default), narrowed by {@code user_id} (the reporter)
- * and {@code room_id}, both matching a part of the ID as Synapse's do; {@code DELETE
+ * and {@code room_id}, both matching a part of the ID as Synapse's do, and {@code room_name} (a
+ * part of the room's current name; Parley's addition); {@code DELETE
  * /event_reports/{report_id}} removes one. Room reports, which Synapse keeps apart, are listed the
  * same way at {@code /_synapse/admin/v1/room_reports}, and reports of users at {@code user_reports}
  * (narrowed by {@code user_id} and {@code target_user_id}).

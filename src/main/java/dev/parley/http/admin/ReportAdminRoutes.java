@@ -72,9 +72,13 @@ public final class ReportAdminRoutes {
         return new Paging(from, (int) Math.min(limit, Integer.MAX_VALUE), oldestFirst);
     }
 
-    /** Synapse's filters: {@code user_id} (the reporter), {@code room_id}, and for user reports {@code target_user_id}. */
+    /**
+     * Synapse's filters, {@code user_id} (the reporter) and {@code room_id}; {@code room_name} for
+     * event and room reports; {@code target_user_id} for user reports.
+     */
     private static Reports.Filter filter(RequestContext request) {
-        return new Reports.Filter(request.query("user_id"), request.query("room_id"), request.query("target_user_id"));
+        return new Reports.Filter(request.query("user_id"), request.query("room_id"), request.query("room_name"),
+                request.query("target_user_id"));
     }
 
     private static Listing listing(RequestContext request, Reports reports, boolean events) {

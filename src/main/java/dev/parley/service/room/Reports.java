@@ -14,8 +14,11 @@ import dev.parley.store.StoredEvent;
 import dev.parley.store.UserReportRow;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Reporting content (Client-Server API, "Reporting content", {@code report_content.yaml}) and
@@ -87,13 +90,22 @@ public final class Reports {
     }
 
     /**
-     * What an admin narrows a listing to, as Synapse's admin API does: a part of the reporter's
-     * user ID, of the room ID (event and room reports) or of the reported user's ID (user reports).
+     * What an admin narrows a listing to: a part of the reporter's user ID, of the room ID (event
+     * and room reports) or of the reported user's ID (user reports), as Synapse's admin API does,
+     * and a part of the room's current name (event and room reports).
      */
-    public record Filter(Optional<String> reporter, Optional<String> roomId, Optional<String> target) {
-        ReportFilter toStore() {
-            return new ReportFilter(reporter, roomId, target);
-        }
+    public record Filter(Optional<String> reporter, Optional<String> roomId, Optional<String> roomName,
+                         Optional<String> target) {
+    }
+
+    /** Room names live in room state, not beside the reports: the name filter becomes the set of reported rooms it matches. */
+    private ReportFilter toStore(Filter filter, boolean events) {
+        Optional<Set<RoomId>> rooms = filter.roomName().map(term -> term.toLowerCase(Locale.ROOT)).map(term ->
+                reports.reportedRooms(events).stream()
+                        .filter(room -> text(room, "m.room.name", "name")
+                                .filter(name -> name.toLowerCase(Locale.ROOT).contains(term)).isPresent())
+                        .collect(Collectors.toSet()));
+        return new ReportFilter(filter.reporter(), filter.roomId(), rooms, filter.target());
     }
 
     /** A report with what an admin reviewing it wants beside it; {@code sender} and {@code event} only for event reports. */
@@ -108,9 +120,10 @@ public final class Reports {
     /** Event reports ({@code events}) or room reports, newest first unless {@code oldestFirst}, from offset {@code from}. */
     public Page list(boolean events, Filter filter, long from, int limit, boolean oldestFirst) {
         requirePaging(from, limit);
-        List<Report> page = reports.page(events, filter.toStore(), from, limit, oldestFirst).stream().map(r -> report(r, false))
+        ReportFilter matching = toStore(filter, events);
+        List<Report> page = reports.page(events, matching, from, limit, oldestFirst).stream().map(r -> report(r, false))
                 .toList();
-        return new Page(page, reports.count(events, filter.toStore()));
+        return new Page(page, reports.count(events, matching));
     }
 
     /** A page of user reports and how many match in all. */
@@ -120,8 +133,8 @@ public final class Reports {
     /** User reports, newest first unless {@code oldestFirst}, from offset {@code from}. */
     public UserPage userReports(Filter filter, long from, int limit, boolean oldestFirst) {
         requirePaging(from, limit);
-        return new UserPage(reports.userReports(filter.toStore(), from, limit, oldestFirst),
-                reports.countUserReports(filter.toStore()));
+        ReportFilter matching = new ReportFilter(filter.reporter(), Optional.empty(), Optional.empty(), filter.target());
+        return new UserPage(reports.userReports(matching, from, limit, oldestFirst), reports.countUserReports(matching));
     }
 
     /** Synapse's {@code DELETE /_synapse/admin/v1/event_reports/{report_id}}: 404 unless it is an event report. */

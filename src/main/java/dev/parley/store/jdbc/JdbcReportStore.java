@@ -10,9 +10,12 @@ import dev.parley.store.UserReportRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 public final class JdbcReportStore implements ReportStore {
     private static final String COLUMNS = "id, received_ts, room_id, event_id, user_id, reason, score";
@@ -37,20 +40,26 @@ public final class JdbcReportStore implements ReportStore {
 
     @Override
     public List<ReportRow> page(boolean events, ReportFilter filter, long offset, int limit, boolean oldestFirst) {
-        Where where = where(events ? "event_id IS NOT NULL" : "event_id IS NULL", filter, "room_id");
+        Where where = where(kind(events), filter, "room_id");
         return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM reports WHERE " + where.sql() + order(oldestFirst),
                 JdbcReportStore::row, where.paging(limit, offset)));
     }
 
     @Override
     public long count(boolean events, ReportFilter filter) {
-        Where where = where(events ? "event_id IS NOT NULL" : "event_id IS NULL", filter, "room_id");
+        Where where = where(kind(events), filter, "room_id");
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM reports WHERE " + where.sql(), where.params().toArray()));
     }
 
     @Override
     public Optional<ReportRow> report(long id) {
         return db.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM reports WHERE id = ?", JdbcReportStore::row, id));
+    }
+
+    @Override
+    public Set<RoomId> reportedRooms(boolean events) {
+        return new HashSet<>(db.read(c -> Sql.list(c, "SELECT DISTINCT room_id FROM reports WHERE " + kind(events),
+                rs -> RoomId.parse(rs.getString(1)))));
     }
 
     @Override
@@ -81,6 +90,10 @@ public final class JdbcReportStore implements ReportStore {
         return db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM user_reports WHERE " + where.sql(), where.params().toArray()));
     }
 
+    private static String kind(boolean events) {
+        return events ? "event_id IS NOT NULL" : "event_id IS NULL";
+    }
+
     private record Where(String sql, List<Object> params) {
         Object[] paging(int limit, long offset) {
             List<Object> all = new ArrayList<>(params);
@@ -101,6 +114,14 @@ public final class JdbcReportStore implements ReportStore {
         filter.reporter().ifPresent(s -> contains(sql, params, "user_id", s));
         (subjectColumn.equals("room_id") ? filter.roomId() : filter.target())
                 .ifPresent(s -> contains(sql, params, subjectColumn, s));
+        filter.rooms().ifPresent(rooms -> {
+            if (rooms.isEmpty()) {
+                sql.append(" AND 1 = 0");
+                return;
+            }
+            sql.append(" AND room_id IN (").append(String.join(", ", Collections.nCopies(rooms.size(), "?"))).append(')');
+            rooms.forEach(room -> params.add(room.value()));
+        });
         return new Where(sql.toString(), params);
     }
 

@@ -117,8 +117,8 @@ class UserReportsHttpTest {
 
     @Test
     void eventReportsAreFilteredAndDeletedByAdminsOnly() {
-        String room = calls.createRoom(alice, "{\"preset\":\"public_chat\"}");
-        String other = calls.createRoom(bob, "{\"preset\":\"public_chat\"}");
+        String room = calls.createRoom(alice, "{\"preset\":\"public_chat\",\"name\":\"Cats Corner\"}");
+        String other = calls.createRoom(bob, "{\"preset\":\"public_chat\",\"name\":\"Dogs\"}");
         calls.join(bob, room);
         calls.join(carol, other);
         String inRoom = calls.text(bob, room, "one");
@@ -131,6 +131,12 @@ class UserReportsHttpTest {
         JsonNode byRoom = admin("GET", "event_reports?room_id=" + enc(other.substring(1, 6)), adminToken).json();
         assertThat(eventIds(byRoom)).containsExactly(inOther);
         assertThat(byRoom.path("total").asInt()).as("total counts what the filter matches").isEqualTo(1);
+        JsonNode byName = admin("GET", "event_reports?room_name=" + enc("cats c"), adminToken).json();
+        assertThat(eventIds(byName)).as("a part of the room's name, any case").containsExactly(inRoom, inRoom);
+        assertThat(byName.path("total").asInt()).isEqualTo(2);
+        assertThat(eventIds(admin("GET", "event_reports?room_name=Dogs&user_id=carol", adminToken).json()))
+                .containsExactly(inOther);
+        assertThat(admin("GET", "event_reports?room_name=birds", adminToken).json().path("total").asInt()).isZero();
         assertThat(admin("GET", "event_reports?user_id=" + enc("%"), adminToken).json().path("total").asInt())
                 .as("a LIKE wildcard is matched literally").isZero();
 
@@ -155,6 +161,8 @@ class UserReportsHttpTest {
         assertThat(admin("DELETE", "event_reports/" + roomReportId, adminToken).errcode())
                 .as("a room report is no event report").isEqualTo("M_NOT_FOUND");
         assertThat(admin("GET", "room_reports", adminToken).json().path("total").asInt()).isEqualTo(1);
+        assertThat(admin("GET", "room_reports?room_name=CATS", adminToken).json().path("total").asInt()).isEqualTo(1);
+        assertThat(admin("GET", "room_reports?room_name=dogs", adminToken).json().path("total").asInt()).isZero();
     }
 
     private void report(User user, String room, String eventId) {
