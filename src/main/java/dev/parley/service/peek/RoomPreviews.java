@@ -99,15 +99,23 @@ public final class RoomPreviews {
             case PaginationToken.Topological t -> t.stream();
         }).orElseGet(pipeline::currentPosition);
         String start = from.orElseGet(() -> new PaginationToken.Stream(after).toString());
+        long deadline = System.nanoTime() + (timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout).toNanos();
         Batch batch = batch(user, room, after);
-        if (batch.chunk().isEmpty() && !timeout.isZero()) {
+        // The waiter also wakes for what concerns the user elsewhere (account data, invites) and for
+        // events this user may not see: those answer nothing here, so the wait goes on.
+        while (batch.chunk().isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
             Notifier.Waiter waiter = notifier.register(user, List.of(room));
             try {
                 // Registered first, then looked again: nothing can slip between the look and the wait.
                 batch = batch(user, room, after);
-                if (batch.chunk().isEmpty() && waiter.await(timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout)) {
-                    batch = batch(user, room, after);
+                if (batch.chunk().isEmpty() && !waiter.await(Duration.ofNanos(left))) {
+                    break;
                 }
+                batch = batch(user, room, after);
             } finally {
                 notifier.cancel(waiter);
             }

@@ -92,6 +92,11 @@ class PeekingHttpTest {
         CompletableFuture<Reply> poll = CompletableFuture.supplyAsync(() ->
                 events(bob, "room_id=" + enc(room) + "&from=" + enc(end) + "&timeout=20000"));
         Thread.sleep(300);
+        Reply accountData = Http.call("PUT", calls.v3("/user/" + enc(bob.userId()) + "/account_data/org.example.x"),
+                bob.accessToken(), "{}");
+        assertThat(accountData.status()).as(accountData.body()).isEqualTo(200);
+        Thread.sleep(300);
+        assertThat(poll).as("news for bob elsewhere does not end the wait for the room").isNotDone();
         calls.text(alice, room, "third");
         Reply woken = poll.get(25, TimeUnit.SECONDS);
         assertThat(woken.status()).as(woken.body()).isEqualTo(200);
