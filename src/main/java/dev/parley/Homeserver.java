@@ -21,6 +21,7 @@ import dev.parley.http.client.DiscoveryRoutes;
 import dev.parley.http.client.EphemeralRoutes;
 import dev.parley.http.client.FilterRoutes;
 import dev.parley.http.client.HistoryRoutes;
+import dev.parley.http.client.PeekRoutes;
 import dev.parley.http.client.ReportRoutes;
 import dev.parley.http.client.SpaceRoutes;
 import dev.parley.http.client.ThreadRoutes;
@@ -65,6 +66,7 @@ import dev.parley.service.media.MediaService;
 import dev.parley.service.media.Thumbnailer;
 import dev.parley.service.media.UrlPreviewService;
 import dev.parley.service.notify.Notifier;
+import dev.parley.service.peek.RoomPreviews;
 import dev.parley.service.profile.ProfileService;
 import dev.parley.service.push.PushRuleService;
 import dev.parley.service.room.CanonicalAliasCheck;
@@ -316,6 +318,7 @@ public final class Homeserver implements AutoCloseable {
             });
             PushRuleService pushRules = new PushRuleService(new JdbcPushRuleStore(database));
             Rooms rooms = rooms(database, accounts.service().serverName(), signingKey, profiles, clock);
+            profiles.onMemberProfileChange(rooms.memberships()::profileChanged);
             List<Route> routes = new ArrayList<>();
             routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server()));
             routes.addAll(VersionRoutes.routes(version()));
@@ -371,7 +374,11 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(ThreadRoutes.routes(new ThreadRoots(rooms.store(), rooms.visibility(), rooms.history(),
                     rooms.formatter())));
             routes.addAll(SpaceRoutes.routes(new SpaceHierarchy(rooms.store(), new JdbcRoomMemberStore(database))));
-            Reports reports = new Reports(new JdbcReportStore(database), rooms.store(), rooms.visibility(), clock);
+            routes.addAll(PeekRoutes.routes(new RoomPreviews(rooms.store(), rooms.pipeline(), rooms.visibility(),
+                    rooms.formatter(), rooms.history(), rooms.reads(), rooms.directory(), ephemeral.receipts(),
+                    ephemeral.presence(), accountData, notifier)));
+            Reports reports = new Reports(new JdbcReportStore(database), rooms.store(), rooms.visibility(),
+                    user -> accounts.service().find(user).isPresent(), clock);
             routes.addAll(ReportRoutes.routes(reports));
             routes.addAll(ReportAdminRoutes.routes(reports, accounts.service()));
             MediaService media = new MediaService(new JdbcMediaStore(database), new MediaFiles(config.media().path()),

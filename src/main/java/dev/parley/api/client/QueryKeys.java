@@ -10,7 +10,8 @@ import dev.parley.api.Endpoint.RateLimit;
  */
 public final class QueryKeys {
     /** Not rate-limited: the spec lists no 429 for it. */
-    public static final Endpoint ENDPOINT = Endpoint.client(Method.POST, "/v3/keys/query", Auth.REQUIRED).withRateLimit(RateLimit.NONE);
+    public static final Endpoint ENDPOINT = Endpoint.client(Method.POST, "/v3/keys/query", Auth.REQUIRED).withRateLimit(RateLimit.NONE)
+            .allowingGuests();
 
     private QueryKeys() {
     }

@@ -9,6 +9,7 @@ import dev.parley.http.Route;
 import dev.parley.service.account.AccountService;
 import dev.parley.service.room.Reports;
 import java.util.List;
+import java.util.Map;
 
 /** Synapse's admin API over reported content, for server admins ({@link EventReportsAdmin}). */
 public final class ReportAdminRoutes {
@@ -32,13 +33,35 @@ public final class ReportAdminRoutes {
                 new Route(EventReportsAdmin.GET, request -> {
                     AdminRoutes.requireAdmin(request, accounts);
                     return wire(reports.eventReport(number(request.pathParam("reportId"), "report_id")));
+                }),
+                new Route(EventReportsAdmin.DELETE, request -> {
+                    AdminRoutes.requireAdmin(request, accounts);
+                    reports.deleteEventReport(number(request.pathParam("reportId"), "report_id"));
+                    return Map.of();
+                }),
+                new Route(EventReportsAdmin.USER_REPORTS, request -> {
+                    AdminRoutes.requireAdmin(request, accounts);
+                    Paging paging = paging(request);
+                    Reports.UserPage page = reports.userReports(filter(request), paging.from(), paging.limit(),
+                            paging.oldestFirst());
+                    return new EventReportsAdmin.UserReportList(page.reports().stream().map(r -> new EventReportsAdmin.UserReport(
+                            r.id(), r.receivedTs(), r.target().value(), r.reporter().value(), r.reason())).toList(),
+                            paging.next(page.reports().size(), page.total()), page.total());
                 }));
     }
 
     private record Listing(List<EventReportsAdmin.Report> reports, Long nextToken, long total) {
     }
 
-    private static Listing listing(RequestContext request, Reports reports, boolean events) {
+    private record Paging(long from, int limit, boolean oldestFirst) {
+        /** The {@code next_token}: the offset after this page, null on the last. */
+        Long next(int returned, long total) {
+            long next = from + returned;
+            return next < total && returned > 0 ? next : null;
+        }
+    }
+
+    private static Paging paging(RequestContext request) {
         long from = request.query("from").map(v -> number(v, "from")).orElse(0L);
         long limit = request.query("limit").map(v -> number(v, "limit")).orElse((long) DEFAULT_LIMIT);
         boolean oldestFirst = switch (request.query("dir").orElse("b")) {
@@ -46,10 +69,23 @@ public final class ReportAdminRoutes {
             case "f" -> true;
             default -> throw MatrixException.invalidParam("dir must be b or f");
         };
-        Reports.Page page = reports.list(events, from, (int) Math.min(limit, Integer.MAX_VALUE), oldestFirst);
-        long next = from + page.reports().size();
+        return new Paging(from, (int) Math.min(limit, Integer.MAX_VALUE), oldestFirst);
+    }
+
+    /**
+     * Synapse's filters, {@code user_id} (the reporter) and {@code room_id}; {@code room_name} for
+     * event and room reports; {@code target_user_id} for user reports.
+     */
+    private static Reports.Filter filter(RequestContext request) {
+        return new Reports.Filter(request.query("user_id"), request.query("room_id"), request.query("room_name"),
+                request.query("target_user_id"));
+    }
+
+    private static Listing listing(RequestContext request, Reports reports, boolean events) {
+        Paging paging = paging(request);
+        Reports.Page page = reports.list(events, filter(request), paging.from(), paging.limit(), paging.oldestFirst());
         return new Listing(page.reports().stream().map(ReportAdminRoutes::wire).toList(),
-                next < page.total() && !page.reports().isEmpty() ? next : null, page.total());
+                paging.next(page.reports().size(), page.total()), page.total());
     }
 
     private static EventReportsAdmin.Report wire(Reports.Report report) {

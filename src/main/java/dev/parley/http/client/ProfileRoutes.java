@@ -22,11 +22,11 @@ public final class ProfileRoutes {
                 new Route(GetProfileField.ENDPOINT, request ->
                         profiles.field(target(request), request.pathParam("keyName"))),
                 new Route(SetProfileField.ENDPOINT, request -> {
-                    profiles.set(requester(request), target(request), request.pathParam("keyName"), request.jsonBody());
+                    profiles.set(requester(request), request.requester().guest(), target(request), request.pathParam("keyName"), request.jsonBody());
                     return Map.of();
                 }),
                 new Route(DeleteProfileField.ENDPOINT, request -> {
-                    profiles.delete(requester(request), target(request), request.pathParam("keyName"));
+                    profiles.delete(requester(request), request.requester().guest(), target(request), request.pathParam("keyName"));
                     return Map.of();
                 }));
     }

@@ -2,6 +2,7 @@ package dev.parley.http.client;
 
 import dev.parley.api.client.ReportEvent;
 import dev.parley.api.client.ReportRoom;
+import dev.parley.api.client.ReportUser;
 import dev.parley.core.error.MatrixException;
 import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reporting content: {@code /rooms/{roomId}/report/{eventId}} and {@code /rooms/{roomId}/report}. */
+/** Reporting content: {@code /rooms/{roomId}/report/{eventId}}, {@code /rooms/{roomId}/report} and {@code /users/{userId}/report}. */
 public final class ReportRoutes {
     private ReportRoutes() {
     }
@@ -36,6 +37,15 @@ public final class ReportRoutes {
                         throw MatrixException.badJson("reason is required");
                     }
                     reports.reportRoom(RoomId.parse(request.pathParam("roomId")), UserId.parse(request.requester().userId()),
+                            body.reason());
+                    return Map.of();
+                }),
+                new Route(ReportUser.ENDPOINT, request -> {
+                    ReportUser.Request body = request.body(ReportUser.Request.class);
+                    if (body.reason() == null) {
+                        throw MatrixException.badJson("reason is required");
+                    }
+                    reports.reportUser(UserId.parse(request.pathParam("userId")), UserId.parse(request.requester().userId()),
                             body.reason());
                     return Map.of();
                 }));

@@ -60,7 +60,8 @@ public final class SyncRoutes {
         return SyncFilter.of(filters.get(user, user, filter.get()));
     }
 
-    private static long millis(String value) {
+    /** A {@code timeout} query parameter: a non-negative number of milliseconds, else {@code M_INVALID_PARAM}. */
+    static long millis(String value) {
         try {
             long ms = Long.parseLong(value);
             if (ms < 0) {

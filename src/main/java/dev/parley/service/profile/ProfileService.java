@@ -11,8 +11,11 @@ import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
 import dev.parley.store.ProfileStore;
 import dev.parley.store.UserStore;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -28,11 +31,20 @@ public final class ProfileService {
     private final ProfileStore profiles;
     private final UserStore users;
     private final ServerName serverName;
+    private final List<Consumer<UserId>> memberProfileListeners = new CopyOnWriteArrayList<>();
 
     public ProfileService(ProfileStore profiles, UserStore users, ServerName serverName) {
         this.profiles = profiles;
         this.users = users;
         this.serverName = serverName;
+    }
+
+    /**
+     * Called after a user's display name or avatar changed, so that their {@code m.room.member}
+     * events follow (Client-Server API, "Events on Change of Profile Information").
+     */
+    public void onMemberProfileChange(Consumer<UserId> listener) {
+        memberProfileListeners.add(listener);
     }
 
     /** Users may change every field of their own profile. */
@@ -66,12 +78,15 @@ public final class ProfileService {
     /**
      * Sets {@code key} from the request {@code body}, whose property of that name holds the value.
      *
+     * @param guest whether the requester is a guest, who may change only the display name
      * @throws MatrixException {@code M_FORBIDDEN} for someone else's profile, {@code M_MISSING_PARAM},
-     *     {@code M_BAD_JSON} for a value of the wrong type, {@code M_PROFILE_TOO_LARGE}, {@code M_KEY_TOO_LARGE}
+     *     {@code M_BAD_JSON} for a value of the wrong type, {@code M_PROFILE_TOO_LARGE}, {@code M_KEY_TOO_LARGE},
+     *     {@code M_GUEST_ACCESS_FORBIDDEN} for a guest and another field
      */
-    public void set(UserId requester, UserId target, String keyName, ObjectNode body) {
+    public void set(UserId requester, boolean guest, UserId target, String keyName, ObjectNode body) {
         requireSelf(requester, target);
         ProfileKey key = ProfileKey.parse(keyName);
+        requireGuestAllowed(guest, key);
         JsonNode value = body.get(key.name());
         if (value == null) {
             throw new MatrixException(ErrCode.MISSING_PARAM, "The body must contain '" + key.name() + "'");
@@ -83,6 +98,7 @@ public final class ProfileService {
                 // Clients (Element among them) remove their avatar by setting it to "", which is no MXC URI.
                 if (value.asText().isEmpty()) {
                     profiles.delete(target, key.name());
+                    changed(target, key);
                     return;
                 }
                 if (!isMxcUri(value.asText())) {
@@ -96,12 +112,29 @@ public final class ProfileService {
         if (!profiles.set(target, key.name(), value, ProfileService::fits)) {
             throw new MatrixException(ErrCode.PROFILE_TOO_LARGE, "The profile would exceed 64 KiB");
         }
+        changed(target, key);
     }
 
-    /** Removes a field; removing one that is not set succeeds too, as the spec says. */
-    public void delete(UserId requester, UserId target, String keyName) {
+    /** Removes a field; removing one that is not set succeeds too, as the spec says. Guests may remove only their display name. */
+    public void delete(UserId requester, boolean guest, UserId target, String keyName) {
         requireSelf(requester, target);
-        profiles.delete(target, ProfileKey.parse(keyName).name());
+        ProfileKey key = ProfileKey.parse(keyName);
+        requireGuestAllowed(guest, key);
+        profiles.delete(target, key.name());
+        changed(target, key);
+    }
+
+    /** "Guest users may only modify their display name; other profile fields may not be changed" ("Guest access"). */
+    private static void requireGuestAllowed(boolean guest, ProfileKey key) {
+        if (guest && !key.name().equals(ProfileKey.DISPLAYNAME)) {
+            throw new MatrixException(ErrCode.GUEST_ACCESS_FORBIDDEN, "Guests may only change their display name");
+        }
+    }
+
+    private void changed(UserId user, ProfileKey key) {
+        if (key.name().equals(ProfileKey.DISPLAYNAME) || key.name().equals(ProfileKey.AVATAR_URL)) {
+            memberProfileListeners.forEach(listener -> listener.accept(user));
+        }
     }
 
     /** Gives a newly registered account its first display name. */

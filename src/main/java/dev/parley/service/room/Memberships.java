@@ -13,7 +13,10 @@ import dev.parley.store.RoomMemberStore;
 import dev.parley.store.RoomRow;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
+import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Membership changes (Client-Server API, "Room membership"): each is an {@code m.room.member}
@@ -21,6 +24,7 @@ import java.util.Optional;
  * servers need federation, which is not available yet.
  */
 public final class Memberships {
+    private static final Logger log = LoggerFactory.getLogger(Memberships.class);
     private final EventPipeline pipeline;
     private final RoomStore rooms;
     private final MemberProfiles profiles;
@@ -137,6 +141,35 @@ public final class Memberships {
     /** The user's current membership in the room, if any. */
     public Optional<String> membership(RoomId roomId, UserId user) {
         return power.membership(roomId, user);
+    }
+
+    /**
+     * After the user's display name or avatar changed: a fresh {@code join} event with the new
+     * values in every room they are joined to ("Events on Change of Profile Information": "an
+     * m.room.member event (with a join membership) is sent to every room the user is a member
+     * of"). A room whose member event already says the same is left alone. One room refusing
+     * the event (its rules changed under the user) does not keep the others from being updated.
+     */
+    public void profileChanged(UserId user) {
+        for (RoomId roomId : rooms.roomsWithMembership(user, "join")) {
+            if (rooms.room(roomId).isEmpty()) {
+                continue;
+            }
+            ObjectNode content = withProfile(content("join", Optional.empty()), user);
+            Optional<ObjectNode> current = power.content(roomId, StateKey.MEMBER, user.value());
+            if (current.isPresent() && same(current.get(), content, "displayname") && same(current.get(), content, "avatar_url")) {
+                continue;
+            }
+            try {
+                change(roomId, user, user, content);
+            } catch (MatrixException e) {
+                log.info("Profile change of {} not propagated to {}: {}", user, roomId, e.getMessage());
+            }
+        }
+    }
+
+    private static boolean same(ObjectNode a, ObjectNode b, String field) {
+        return Objects.equals(a.get(field), b.get(field));
     }
 
     private StoredEvent change(RoomId roomId, UserId sender, UserId target, ObjectNode content) {

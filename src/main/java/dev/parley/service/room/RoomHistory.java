@@ -119,7 +119,7 @@ public final class RoomHistory {
      * anyone while the room is {@code world_readable}. Others get {@code M_FORBIDDEN}, whether or
      * not the room exists.
      */
-    void requireReadable(RoomId roomId, UserId user) {
+    public void requireReadable(RoomId roomId, UserId user) {
         String membership = power.membership(roomId, user).orElse("");
         if (membership.equals("join") || membership.equals("leave") || membership.equals("ban")) {
             return;

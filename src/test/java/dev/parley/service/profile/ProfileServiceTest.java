@@ -43,9 +43,9 @@ class ProfileServiceTest {
 
     @Test
     void eraseForgetsEveryField() throws Exception {
-        profiles.set(alice, alice, "displayname", (ObjectNode)
+        profiles.set(alice, false, alice, "displayname", (ObjectNode)
                 Json.MAPPER.readTree("{\"displayname\":\"Alice\"}"));
-        profiles.set(alice, alice, "org.example.pet", (ObjectNode)
+        profiles.set(alice, false, alice, "org.example.pet", (ObjectNode)
                 Json.MAPPER.readTree("{\"org.example.pet\":\"cat\"}"));
         profiles.erase(alice);
         assertThat(profiles.profile(alice)).isEmpty();
