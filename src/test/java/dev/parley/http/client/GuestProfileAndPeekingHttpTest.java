@@ -1,51 +1,39 @@
 package dev.parley.http.client;
 
-import static dev.parley.http.client.RoomCalls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.store.jdbc.Dialect;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
 import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Client-Server API, "Guest access": guests change (only) their display name, which, as for
  * everyone ("Events on Change of Profile Information"), updates their member events; guests peek
  * into world-readable rooms and use the end-to-end encryption endpoints.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class GuestProfileAndPeekingHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
-    private User alice;
+class GuestProfileAndPeekingHttpTest extends DialectServerTest {
     private User guest;
 
+    GuestProfileAndPeekingHttpTest() {
+        super(1);
+    }
+
+    @Override
+    protected void configure(ObjectNode yaml) {
+        yaml.withObject("registration").put("allow_guests", true);
+    }
+
     @BeforeEach
-    void start() {
-        server = TestServer.start(dialect, yaml -> yaml.withObject("registration").put("allow_guests", true));
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
+    void registerGuest() {
         Reply registered = Http.call("POST", calls.v3("/register?kind=guest"), null, "{}");
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         guest = new User(registered.json().path("user_id").asText(), registered.json().path("access_token").asText(),
                 registered.json().path("device_id").asText());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Reply setProfile(User user, String owner, String key, String body) {

@@ -1,52 +1,25 @@
 package dev.parley.http.client;
 
-import static dev.parley.http.client.RoomCalls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Room previews: {@code GET /rooms/{roomId}/initialSync} and {@code GET /events?room_id=} for
  * users outside a world-readable room, and for members under history visibility.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class PeekingHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
-    private User alice;
-    private User bob;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+class PeekingHttpTest extends DialectServerTest {
+    PeekingHttpTest() {
+        super(2);
     }
 
     private String room(String visibility, String extra) {

@@ -1,56 +1,33 @@
 package dev.parley.http.client;
 
-import static dev.parley.http.client.RoomCalls.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Reporting users ({@code POST /users/{userId}/report}) and the admin pieces beside it: the user
  * report listing, the event report filters and deleting an event report, through a real server.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class UserReportsHttpTest {
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
-    private User alice;
-    private User bob;
-    private User carol;
+class UserReportsHttpTest extends DialectServerTest {
     private String adminToken;
 
-    @BeforeEach
-    void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
-        carol = TestUsers.register(server, "carol", "pw");
-        var admin = server.homeserver().accounts().register("admin", Optional.of("pw"), true);
-        adminToken = server.homeserver().sessions().issue(admin, Optional.empty());
+    UserReportsHttpTest() {
+        super(3);
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
+    @BeforeEach
+    void registerAdmin() {
+        var admin = server.homeserver().accounts().register("admin", Optional.of("pw"), true);
+        adminToken = server.homeserver().sessions().issue(admin, Optional.empty());
     }
 
     private Reply reportUser(User reporter, String target, String body) {
