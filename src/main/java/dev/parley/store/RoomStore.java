@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** Rooms and their event graphs: events, edges, state snapshots, current state, extremities. */
@@ -112,7 +113,7 @@ public interface RoomStore {
     Map<Long, Map<StateKey, EventId>> stateGroups(Collection<Long> groupIds);
 
     /** Those of {@code eventIds} that some stored event relates to ({@code m.relates_to}). */
-    java.util.Set<EventId> parentsWithRelations(Collection<EventId> eventIds);
+    Set<EventId> parentsWithRelations(Collection<EventId> eventIds);
 
     /** A change of one user's membership, as a position on the event stream. */
     record MembershipChange(RoomId roomId, String membership, long streamOrdering) {

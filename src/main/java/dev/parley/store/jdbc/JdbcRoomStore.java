@@ -16,16 +16,15 @@ import dev.parley.store.StoreException;
 import dev.parley.store.StoredEvent;
 import dev.parley.store.WriteChain;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 public final class JdbcRoomStore implements RoomStore {
@@ -109,28 +108,7 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public Map<StateKey, EventId> stateGroup(long groupId) {
-        return db.read(c -> resolveGroup(c, groupId));
-    }
-
-    /** Applies the deltas from the chain's full snapshot down to {@code groupId}. */
-    private static Map<StateKey, EventId> resolveGroup(Connection c, long groupId) throws SQLException {
-        Deque<Long> chain = new ArrayDeque<>();
-        Optional<Long> next = Optional.of(groupId);
-        while (next.isPresent()) {
-            chain.push(next.get());
-            next = Sql.one(c, "SELECT parent_id FROM state_groups WHERE id = ?", rs -> {
-                long parent = rs.getLong(1);
-                return rs.wasNull() ? null : parent;
-            }, next.get());
-        }
-        Map<StateKey, EventId> state = new HashMap<>();
-        for (long group : chain) {
-            for (String[] row : Sql.list(c, "SELECT type, state_key, event_id FROM state_group_entries WHERE group_id = ?",
-                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, group)) {
-                state.put(new StateKey(row[0], row[1]), EventId.parse(row[2]));
-            }
-        }
-        return state;
+        return db.read(c -> StateGroupChains.resolve(c, groupId));
     }
 
     @Override
@@ -272,7 +250,7 @@ public final class JdbcRoomStore implements RoomStore {
             parentId = parent.get();
             chain = parentChain + 1;
         } else if (parent.isPresent()) {
-            entries.putAll(resolveGroup(c, parent.get()));
+            entries.putAll(StateGroupChains.resolve(c, parent.get()));
         }
         entries.put(new StateKey(pdu.type(), pdu.stateKey()), pdu.eventId());
         Sql.update(c, "INSERT INTO state_groups (id, room_id, parent_id, chain_length) VALUES (?, ?, ?, ?)", id, room, parentId, chain);
@@ -324,51 +302,12 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public Map<Long, Map<StateKey, EventId>> stateGroups(Collection<Long> groupIds) {
-        if (groupIds.isEmpty()) {
-            return Map.of();
-        }
-        return db.read(c -> {
-            // Walk every chain one level per query, then read all their entries at once.
-            Map<Long, Long> parents = new HashMap<>();
-            List<Long> frontier = List.copyOf(new java.util.HashSet<>(groupIds));
-            while (!frontier.isEmpty()) {
-                List<Long> next = new ArrayList<>();
-                for (List<Long> chunk : chunks(frontier)) {
-                    Sql.list(c, "SELECT id, parent_id FROM state_groups WHERE id IN (" + marks(chunk.size()) + ")", rs -> {
-                        long parent = rs.getLong(2);
-                        boolean root = rs.wasNull();
-                        parents.put(rs.getLong(1), root ? null : parent);
-                        if (!root && !parents.containsKey(parent)) {
-                            next.add(parent);
-                        }
-                        return null;
-                    }, chunk.toArray());
-                }
-                frontier = next.stream().distinct().filter(g -> !parents.containsKey(g)).toList();
-            }
-            Map<Long, Map<StateKey, EventId>> entries = new HashMap<>();
-            for (List<Long> chunk : chunks(List.copyOf(parents.keySet()))) {
-                Sql.list(c, "SELECT group_id, type, state_key, event_id FROM state_group_entries WHERE group_id IN ("
-                        + marks(chunk.size()) + ")", rs -> entries.computeIfAbsent(rs.getLong(1), g -> new HashMap<>())
-                        .put(new StateKey(rs.getString(2), rs.getString(3)), EventId.parse(rs.getString(4))), chunk.toArray());
-            }
-            Map<Long, Map<StateKey, EventId>> out = new HashMap<>();
-            for (long group : groupIds) {
-                Deque<Long> chain = new ArrayDeque<>();
-                for (Long g = group; g != null && parents.containsKey(g); g = parents.get(g)) {
-                    chain.push(g);
-                }
-                Map<StateKey, EventId> state = new HashMap<>();
-                chain.forEach(g -> state.putAll(entries.getOrDefault(g, Map.of())));
-                out.put(group, state);
-            }
-            return out;
-        });
+        return groupIds.isEmpty() ? Map.of() : db.read(c -> StateGroupChains.resolveAll(c, groupIds));
     }
 
     @Override
-    public java.util.Set<EventId> parentsWithRelations(Collection<EventId> eventIds) {
-        java.util.Set<EventId> out = new java.util.HashSet<>();
+    public Set<EventId> parentsWithRelations(Collection<EventId> eventIds) {
+        Set<EventId> out = new HashSet<>();
         for (List<EventId> chunk : chunks(List.copyOf(eventIds))) {
             out.addAll(db.read(c -> Sql.list(c, "SELECT DISTINCT relates_to FROM event_relations WHERE relates_to IN ("
                     + marks(chunk.size()) + ")", rs -> EventId.parse(rs.getString(1)),

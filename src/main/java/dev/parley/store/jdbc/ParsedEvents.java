@@ -24,14 +24,16 @@ import java.util.Optional;
  * {@code redacted_by} (once, from null); so a row read after a redaction never matches an
  * unredacted entry, whatever the interleaving of readers and the writer.
  *
- * <p>Bounded by memory, not count: each entry weighs an estimate of its parsed tree, about
- * {@value #BYTES_PER_CHAR} bytes per character of stored JSON, and the cache keeps at most
- * {@value #MAX_BYTES} bytes of such estimates (tens of thousands of typical events), evicting
- * the least recently and frequently used.
+ * <p>Bounded by memory, not count: each entry weighs an estimate of its parsed tree,
+ * {@value #BYTES_PER_CHAR} bytes per character of stored JSON (a Jackson tree of a typical
+ * 700-character message event measured 4.4 on JDK 25), and the cache keeps at most
+ * {@value #MAX_BYTES} bytes of such estimates: about 38,000 such events, enough for the
+ * timelines and state of an account in 1,000 rooms. Eviction is Caffeine's (recency and
+ * frequency).
  */
 final class ParsedEvents {
-    static final int BYTES_PER_CHAR = 3;
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    static final int BYTES_PER_CHAR = 5;
+    static final long MAX_BYTES = 128L * 1024 * 1024;
 
     private record Entry(Pdu pdu, String redactedBy, int weight) {
     }
