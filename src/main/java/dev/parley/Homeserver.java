@@ -350,10 +350,10 @@ public final class Homeserver implements AutoCloseable {
             });
             accountData.addListener(notifier::userChanged);
             rooms.pipeline().addListener(e2ee.deviceLists()::onEvent);
-            RoomSyncParts syncParts = new RoomSyncParts(rooms.store(), new RoomSections(rooms.store(),
+            RoomListStore roomLists = new JdbcRoomListStore(database);
+            RoomSyncParts syncParts = new RoomSyncParts(rooms.store(), new RoomSections(rooms.store(), roomLists,
                     rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.visibility(), rooms.formatter(),
                     rooms.pipeline(), accountData);
-            RoomListStore roomLists = new JdbcRoomListStore(database);
             routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), syncParts.sections(), rooms.pipeline(),
                     accountData, ephemeral, notifier, e2ee.deviceLists(), roomLists), filters));
             routes.addAll(SlidingSyncRoutes.routes(new SlidingSyncService(syncParts, roomLists, ephemeral,

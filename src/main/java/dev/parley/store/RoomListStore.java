@@ -27,16 +27,26 @@ public interface RoomListStore {
     List<UserRoom> userRooms(UserId user);
 
     /**
-     * How recently each room moved.
-     *
-     * @param latest the stream ordering of the room's newest event
-     * @param latestOfTypes that of its newest event among the asked types; 0 if none
+     * The stream ordering of each room's newest event up to {@code upTo}: how recently it moved.
+     * Rooms without events are absent. One index seek per room, not a scan of their events.
      */
-    record Activity(long latest, long latestOfTypes) {
+    Map<RoomId, Long> latestPositions(Collection<RoomId> rooms, long upTo);
+
+    /** The stream ordering of each room's newest event of {@code types} up to {@code upTo}; rooms without are absent. */
+    Map<RoomId, Long> latestPositionsOfTypes(Collection<RoomId> rooms, Set<String> types, long upTo);
+
+    /**
+     * A room's member counts from its current state, and its first members by user ID.
+     *
+     * @param heroes up to the asked number of joined or invited members other than the user,
+     *     ordered by user ID (code point order), with their membership events
+     */
+    record MemberSummary(long joined, long invited, Map<UserId, EventId> heroes) {
+        public static final MemberSummary EMPTY = new MemberSummary(0, 0, Map.of());
     }
 
-    /** The activity of each of {@code rooms} that has events, counting events up to stream ordering {@code upTo}. */
-    Map<RoomId, Activity> activity(Collection<RoomId> rooms, Set<String> types, long upTo);
+    /** {@link MemberSummary} of each of {@code rooms} that has joined or invited members. */
+    Map<RoomId, MemberSummary> memberSummaries(UserId user, Collection<RoomId> rooms, int heroes);
 
     /** The current state entries of {@code types} in each of {@code rooms}. */
     Map<RoomId, Map<StateKey, EventId>> currentStateOfTypes(Collection<RoomId> rooms, Set<String> types);

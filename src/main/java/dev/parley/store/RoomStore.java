@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** Rooms and their event graphs: events, edges, state snapshots, current state, extremities. */
@@ -104,6 +105,15 @@ public interface RoomStore {
      * newest {@code limit + 1} of them, so the caller can tell whether more came before.
      */
     List<StoredEvent> recentEvents(RoomId roomId, long after, long upTo, int limit);
+
+    /** {@link #recentEvents(RoomId, long, long, int)} for many rooms at once; rooms without such events are absent. */
+    Map<RoomId, List<StoredEvent>> recentEvents(Collection<RoomId> roomIds, long after, long upTo, int limit);
+
+    /** {@link #stateGroup} for many groups at once, sharing the reads of common chain links. */
+    Map<Long, Map<StateKey, EventId>> stateGroups(Collection<Long> groupIds);
+
+    /** Those of {@code eventIds} that some stored event relates to ({@code m.relates_to}). */
+    Set<EventId> parentsWithRelations(Collection<EventId> eventIds);
 
     /** A change of one user's membership, as a position on the event stream. */
     record MembershipChange(RoomId roomId, String membership, long streamOrdering) {

@@ -43,9 +43,21 @@ final class Aggregations {
 
     /** The {@code m.relations} object of each event that has one. */
     Map<EventId, ObjectNode> bundle(List<StoredEvent> events, HistoryVisibility.Viewer viewer, int nesting) {
+        return bundle(events, viewer, nesting, parentsWithChildren(events));
+    }
+
+    /** Those of {@code events} that may carry aggregations: non-state events some event relates to. */
+    java.util.Set<EventId> parentsWithChildren(List<StoredEvent> events) {
+        return store.parentsWithRelations(events.stream().filter(e -> !e.pdu().isState()).map(e -> e.pdu().eventId())
+                .toList());
+    }
+
+    /** As {@link #bundle(List, HistoryVisibility.Viewer, int)}, knowing which events have children at all. */
+    Map<EventId, ObjectNode> bundle(List<StoredEvent> events, HistoryVisibility.Viewer viewer, int nesting,
+                                    java.util.Set<EventId> withChildren) {
         Map<RoomId, List<StoredEvent>> byRoom = new LinkedHashMap<>();
         for (StoredEvent event : events) {
-            if (!event.pdu().isState()) {
+            if (!event.pdu().isState() && withChildren.contains(event.pdu().eventId())) {
                 byRoom.computeIfAbsent(event.pdu().roomId(), r -> new ArrayList<>()).add(event);
             }
         }

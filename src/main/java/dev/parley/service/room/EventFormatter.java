@@ -2,6 +2,7 @@ package dev.parley.service.room;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.id.EventId;
+import dev.parley.core.id.RoomId;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Events as a reader receives them: the {@code ClientEvent} format ({@link ClientEvents}), a
@@ -46,12 +48,40 @@ public final class EventFormatter {
      *     thread's {@code latest_event} is itself aggregated, one level down, and no further
      */
     List<ObjectNode> format(List<StoredEvent> events, HistoryVisibility.Viewer viewer, int nesting) {
-        long now = clock.millis();
+        Map<EventId, ObjectNode> bundled = viewer == null || nesting <= 0 ? Map.of()
+                : aggregations.bundle(events, viewer, nesting - 1);
+        return build(events, redactions(events), bundled);
+    }
+
+    /**
+     * Each room's events formatted as {@link #format(List, HistoryVisibility.Viewer)} does, with
+     * one look-up of redactions and of related events for all rooms, so rooms without relations
+     * (most of them) cost no query of their own.
+     */
+    public Map<RoomId, List<ObjectNode>> formatRooms(Map<RoomId, List<StoredEvent>> events,
+                                                     Map<RoomId, HistoryVisibility.Viewer> viewers) {
+        List<StoredEvent> all = events.values().stream().flatMap(List::stream).toList();
+        Map<EventId, StoredEvent> redactions = redactions(all);
+        Set<EventId> withChildren = aggregations.parentsWithChildren(all);
+        Map<RoomId, List<ObjectNode>> out = new HashMap<>();
+        events.forEach((room, list) -> {
+            Map<EventId, ObjectNode> bundled = list.stream().anyMatch(e -> withChildren.contains(e.pdu().eventId()))
+                    ? aggregations.bundle(list, viewers.get(room), 1, withChildren) : Map.of();
+            out.put(room, build(list, redactions, bundled));
+        });
+        return out;
+    }
+
+    private Map<EventId, StoredEvent> redactions(List<StoredEvent> events) {
         Map<EventId, StoredEvent> redactions = new HashMap<>();
         List<EventId> redactionIds = events.stream().flatMap(e -> e.redactedBy().stream()).map(EventId::parse).toList();
         store.events(redactionIds).forEach(r -> redactions.put(r.pdu().eventId(), r));
-        Map<EventId, ObjectNode> bundled = viewer == null || nesting <= 0 ? Map.of()
-                : aggregations.bundle(events, viewer, nesting - 1);
+        return redactions;
+    }
+
+    private List<ObjectNode> build(List<StoredEvent> events, Map<EventId, StoredEvent> redactions,
+                                   Map<EventId, ObjectNode> bundled) {
+        long now = clock.millis();
         List<ObjectNode> out = new ArrayList<>(events.size());
         for (StoredEvent event : events) {
             ObjectNode json = ClientEvents.format(event.pdu(), now);

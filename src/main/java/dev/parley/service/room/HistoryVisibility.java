@@ -26,6 +26,8 @@ import java.util.Optional;
  * event may allow it. Users who forgot the room see only what is world-readable.
  */
 public final class HistoryVisibility {
+    private static final StateKey HISTORY_VISIBILITY = new StateKey("m.room.history_visibility", "");
+
     private final RoomStore store;
     private final StateGroups stateGroups;
     private final ForgottenRooms forgotten;
@@ -42,7 +44,23 @@ public final class HistoryVisibility {
 
     /** The checks for one user in one room, remembering what they read (use per request). */
     public Viewer viewer(UserId user, RoomId roomId) {
-        return new Viewer(user, roomId);
+        return new Viewer(user, roomId, Map.of());
+    }
+
+    /**
+     * A viewer that reads the state events it needs from {@code known} when there (a batch the
+     * caller loaded for many rooms at once), from the store otherwise.
+     */
+    public Viewer viewer(UserId user, RoomId roomId, Map<EventId, StoredEvent> known) {
+        return new Viewer(user, roomId, known);
+    }
+
+    /** The state events a viewer of {@code user} reads in a room whose state is {@code state}. */
+    public static List<EventId> readsFrom(UserId user, Map<StateKey, EventId> state) {
+        List<EventId> ids = new java.util.ArrayList<>(2);
+        java.util.stream.Stream.of(state.get(HISTORY_VISIBILITY), state.get(StateKey.member(user)))
+                .filter(java.util.Objects::nonNull).forEach(ids::add);
+        return ids;
     }
 
     /** One user's view of one room's history. Not thread-safe; one per request. */
@@ -51,11 +69,13 @@ public final class HistoryVisibility {
         private final RoomId roomId;
         private final Map<Long, Boolean> byStateGroup = new HashMap<>();
         private final Map<String, Optional<String>> contentCache = new HashMap<>();
+        private final Map<EventId, StoredEvent> known;
         private List<StoredEvent> memberships;
 
-        private Viewer(UserId user, RoomId roomId) {
+        private Viewer(UserId user, RoomId roomId, Map<EventId, StoredEvent> known) {
             this.user = user;
             this.roomId = roomId;
+            this.known = known;
         }
 
         public UserId user() {
@@ -83,7 +103,7 @@ public final class HistoryVisibility {
          * the user (a membership change makes a new group).
          */
         private boolean allowed(Map<StateKey, EventId> state, StoredEvent event) {
-            String visibility = field(state.get(new StateKey("m.room.history_visibility", "")), "history_visibility")
+            String visibility = field(state.get(HISTORY_VISIBILITY), "history_visibility")
                     .orElse("shared");
             if ("world_readable".equals(visibility)) {
                 return true;
@@ -129,8 +149,9 @@ public final class HistoryVisibility {
             if (id == null) {
                 return Optional.empty();
             }
-            return contentCache.computeIfAbsent(id.value() + " " + name, key -> store.event(id)
-                    .map(e -> e.pdu().content().path(name).asText(null)));
+            return contentCache.computeIfAbsent(id.value() + " " + name, key ->
+                    Optional.ofNullable(known.get(id)).or(() -> store.event(id))
+                            .map(e -> e.pdu().content().path(name).asText(null)));
         }
     }
 }

@@ -22,4 +22,13 @@ public final class StateGroups {
     public Map<StateKey, EventId> get(long groupId) {
         return cache.get(groupId, id -> Map.copyOf(store.stateGroup(id)));
     }
+
+    /** Many groups at once (those not cached are read in one batch), each as {@link #get}. */
+    public Map<Long, Map<StateKey, EventId>> getAll(java.util.Collection<Long> groupIds) {
+        return cache.getAll(groupIds, missing -> {
+            Map<Long, Map<StateKey, EventId>> read = new java.util.HashMap<>();
+            store.stateGroups(java.util.Set.copyOf(missing)).forEach((id, state) -> read.put(id, Map.copyOf(state)));
+            return read;
+        });
+    }
 }

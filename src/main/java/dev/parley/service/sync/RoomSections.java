@@ -12,14 +12,18 @@ import dev.parley.service.room.EventFormatter;
 import dev.parley.service.room.HistoryVisibility;
 import dev.parley.service.room.StateGroups;
 import dev.parley.store.AccountDataRow;
+import dev.parley.store.RoomListStore;
+import dev.parley.store.RoomListStore.MemberSummary;
 import dev.parley.store.RoomStore;
 import dev.parley.store.RoomStore.MembershipChange;
 import dev.parley.store.StoredEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,96 +34,225 @@ public final class RoomSections {
             "m.room.avatar", "m.room.canonical_alias", "m.room.encryption", "m.room.topic");
     private static final int MAX_HEROES = 5;
 
+    /** Rooms read together; bounds what one batch holds (and keeps its state groups in the cache). */
+    private static final int ROOMS_PER_BATCH = 100;
+
     private final RoomStore rooms;
+    private final RoomListStore roomLists;
     private final StateGroups stateGroups;
     private final HistoryVisibility visibility;
     private final EventFormatter formatter;
     private final SentMembers sentMembers = new SentMembers();
 
-    public RoomSections(RoomStore rooms, StateGroups stateGroups, HistoryVisibility visibility, EventFormatter formatter) {
+    public RoomSections(RoomStore rooms, RoomListStore roomLists, StateGroups stateGroups, HistoryVisibility visibility,
+                        EventFormatter formatter) {
         this.rooms = rooms;
+        this.roomLists = roomLists;
         this.stateGroups = stateGroups;
         this.visibility = visibility;
         this.formatter = formatter;
     }
 
     /**
-     * A joined room's section, or empty when nothing changed in ({@code after}, {@code upTo}].
+     * The joined rooms' sections, in the order of {@code joined}; a room is absent when nothing
+     * changed for it in ({@code since}, {@code upTo}]. The rooms are read in batches of
+     * {@value #ROOMS_PER_BATCH}: one query per batch for their timelines, one for the state
+     * groups, one for the state events, one for the member summaries, rather than each per room.
      *
-     * @param fresh the room is new to this sync (initial sync, full state, or a membership change):
-     *     send the state at the start of the timeline and the summary
-     * @param ephemeral the room's new ephemeral events (typing, receipts)
+     * @param fresh the rooms new to this sync (initial sync, full state, or a membership change):
+     *     their timeline starts from the beginning and they get the state at its start and the summary
+     * @param ephemeral each room's new ephemeral events (typing, receipts)
      */
-    Optional<ObjectNode> joined(UserId user, String deviceId, RoomId room, long after, long upTo, SyncFilter filter,
-                                boolean fresh, List<AccountDataRow> accountData, List<ObjectNode> ephemeral,
-                                long notifications) {
-        List<StoredEvent> events = new ArrayList<>(rooms.recentEvents(room, after, upTo, filter.timelineLimit()));
-        boolean limited = events.size() > filter.timelineLimit();
-        if (limited) {
-            events.removeFirst();
+    Map<RoomId, ObjectNode> joined(UserId user, String deviceId, List<RoomId> joined, Set<RoomId> fresh, long since,
+                                   long upTo, SyncFilter filter, Map<RoomId, List<AccountDataRow>> accountData,
+                                   Map<RoomId, List<ObjectNode>> ephemeral, Map<RoomId, Long> notifications) {
+        Map<RoomId, ObjectNode> out = new LinkedHashMap<>();
+        for (int from = 0; from < joined.size(); from += ROOMS_PER_BATCH) {
+            List<RoomId> batch = joined.subList(from, Math.min(joined.size(), from + ROOMS_PER_BATCH));
+            JoinedBatch rooms = new JoinedBatch(user, deviceId, fresh, since, upTo, filter);
+            rooms.build(batch, accountData, ephemeral, notifications).forEach(out::put);
         }
-        // One viewer for the room: it remembers each state group's answer across the timeline.
-        HistoryVisibility.Viewer viewer = visibility.viewer(user, room);
-        List<StoredEvent> shown = events.stream()
-                .filter(e -> filter.wantsInTimeline(e.pdu().type(), e.pdu().sender().value()) && viewer.canSee(e))
-                .toList();
-        if (!fresh && shown.isEmpty() && !limited && accountData.isEmpty() && ephemeral.isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectNode section = Json.MAPPER.createObjectNode();
-        long timelineStart = events.isEmpty() ? upTo + 1 : events.getFirst().streamOrdering();
-        ObjectNode timeline = section.putObject("timeline");
-        // Timeline events carry redacted_because and bundled aggregations, as in /messages.
-        timeline.set("events", Json.MAPPER.valueToTree(formatter.format(sorted(shown), viewer)));
-        timeline.put("limited", limited);
-        timeline.put("prev_batch", "s" + (timelineStart - 1));
+        return out;
+    }
 
-        ArrayNode state = section.putObject("state").putArray("events");
-        boolean lazy = filter.lazyLoadMembers();
-        Map<StateKey, EventId> atStart = fresh || limited || (lazy && !shown.isEmpty())
-                ? stateAt(room, timelineStart - 1) : Map.of();
-        List<EventId> ids = new ArrayList<>();
-        if (fresh || limited) {
-            Map<StateKey, EventId> known = fresh ? Map.of() : stateAt(room, after);
-            atStart.forEach((key, id) -> {
-                // Lazy loading: memberships are sent below, only for the timeline's senders.
-                if (!id.equals(known.get(key)) && !(lazy && StateKey.MEMBER.equals(key.type()))) {
-                    ids.add(id);
-                }
-            });
+    /** One batch of joined rooms, read together. */
+    private final class JoinedBatch {
+        private final UserId user;
+        private final String deviceId;
+        private final Set<RoomId> fresh;
+        private final long since;
+        private final long upTo;
+        private final SyncFilter filter;
+
+        JoinedBatch(UserId user, String deviceId, Set<RoomId> fresh, long since, long upTo, SyncFilter filter) {
+            this.user = user;
+            this.deviceId = deviceId;
+            this.fresh = fresh;
+            this.since = since;
+            this.upTo = upTo;
+            this.filter = filter;
         }
-        Map<EventId, String> lazyMembers = new HashMap<>();
-        if (lazy) {
-            // "Lazy-loading room members": the senders of the timeline's events, and the syncing user.
-            Set<String> members = new java.util.LinkedHashSet<>();
-            members.add(user.value());
-            shown.forEach(e -> members.add(e.pdu().sender().value()));
-            for (String member : members) {
-                EventId id = atStart.get(StateKey.member(member));
-                if (id != null) {
-                    lazyMembers.put(id, member);
+
+        /** A room's timeline window: the events after {@code after}, and the one just before them if cut. */
+        private record Window(long after, List<StoredEvent> events, boolean limited, Optional<StoredEvent> before) {
+            long timelineStart(long upTo) {
+                return events.isEmpty() ? upTo + 1 : events.getFirst().streamOrdering();
+            }
+        }
+
+        Map<RoomId, ObjectNode> build(List<RoomId> batch, Map<RoomId, List<AccountDataRow>> accountData,
+                                      Map<RoomId, List<ObjectNode>> ephemeral, Map<RoomId, Long> notifications) {
+            int limit = filter.timelineLimit();
+            List<RoomId> freshRooms = batch.stream().filter(fresh::contains).toList();
+            List<RoomId> knownRooms = batch.stream().filter(r -> !fresh.contains(r)).toList();
+            Map<RoomId, List<StoredEvent>> recent = new HashMap<>(rooms.recentEvents(freshRooms, 0, upTo, limit));
+            recent.putAll(rooms.recentEvents(knownRooms, since, upTo, limit));
+            Map<RoomId, Window> windows = new HashMap<>();
+            for (RoomId room : batch) {
+                List<StoredEvent> events = new ArrayList<>(recent.getOrDefault(room, List.of()));
+                boolean limited = events.size() > limit;
+                Optional<StoredEvent> before = limited ? Optional.of(events.removeFirst()) : Optional.empty();
+                windows.put(room, new Window(fresh.contains(room) ? 0 : since, events, limited, before));
+            }
+            boolean lazy = filter.lazyLoadMembers();
+            // Rooms that need the state as of the last sync: limited ones (to send what changed) and,
+            // lazily loading, those with new events (the senders' memberships at the timeline's start).
+            List<RoomId> needSince = knownRooms.stream().filter(r -> windows.get(r).limited()
+                    || (lazy && !windows.get(r).events().isEmpty())).toList();
+            Map<RoomId, Long> groupAtSince = new HashMap<>();
+            rooms.recentEvents(needSince, 0, since, 0).forEach((room, newest) ->
+                    groupAtSince.put(room, newest.getLast().stateGroup()));
+
+            Set<Long> groups = new HashSet<>(groupAtSince.values());
+            windows.values().forEach(w -> {
+                w.before().ifPresent(b -> groups.add(b.stateGroup()));
+                w.events().forEach(e -> groups.add(e.stateGroup()));
+            });
+            Map<Long, Map<StateKey, EventId>> states = stateGroups.getAll(groups);
+
+            // The state events every room may need, read at once: what the history-visibility
+            // checks read, the state at each timeline's start, and the senders' memberships.
+            Map<RoomId, Map<StateKey, EventId>> atStart = new HashMap<>();
+            Set<EventId> wanted = new HashSet<>();
+            for (RoomId room : batch) {
+                Window w = windows.get(room);
+                Map<StateKey, EventId> start = w.before().map(b -> states.get(b.stateGroup()))
+                        .orElseGet(() -> w.after() == 0 ? Map.of() : states.getOrDefault(groupAtSince.get(room), Map.of()));
+                atStart.put(room, start);
+                w.events().forEach(e -> wanted.addAll(HistoryVisibility.readsFrom(user, states.get(e.stateGroup()))));
+                start.forEach((key, id) -> {
+                    if (!(lazy && StateKey.MEMBER.equals(key.type()))) {
+                        wanted.add(id);
+                    }
+                });
+                if (lazy) {
+                    Optional.ofNullable(start.get(StateKey.member(user))).ifPresent(wanted::add);
+                    w.events().forEach(e -> Optional.ofNullable(start.get(StateKey.member(e.pdu().sender().value())))
+                            .ifPresent(wanted::add));
                 }
             }
-            ids.addAll(lazyMembers.keySet());
+            Map<EventId, StoredEvent> loaded = new HashMap<>();
+            rooms.events(wanted).forEach(e -> loaded.put(e.pdu().eventId(), e));
+
+            Map<RoomId, List<StoredEvent>> shown = new LinkedHashMap<>();
+            Map<RoomId, HistoryVisibility.Viewer> viewers = new HashMap<>();
+            for (RoomId room : batch) {
+                Window w = windows.get(room);
+                // One viewer for the room: it remembers each state group's answer across the timeline.
+                HistoryVisibility.Viewer viewer = visibility.viewer(user, room, loaded);
+                List<StoredEvent> visible = w.events().stream()
+                        .filter(e -> filter.wantsInTimeline(e.pdu().type(), e.pdu().sender().value()) && viewer.canSee(e))
+                        .toList();
+                boolean quiet = visible.isEmpty() && !w.limited() && accountData.getOrDefault(room, List.of()).isEmpty()
+                        && ephemeral.getOrDefault(room, List.of()).isEmpty();
+                if (fresh.contains(room) || !quiet) {
+                    shown.put(room, sorted(visible));
+                    viewers.put(room, viewer);
+                }
+            }
+            // Timeline events carry redacted_because and bundled aggregations, as in /messages.
+            Map<RoomId, List<ObjectNode>> timelines = formatter.formatRooms(shown, viewers);
+            List<RoomId> summarised = shown.keySet().stream().filter(room -> fresh.contains(room)
+                    || shown.get(room).stream().anyMatch(e -> StateKey.MEMBER.equals(e.pdu().type()))).toList();
+            Map<RoomId, MemberSummary> summaries = roomLists.memberSummaries(user, summarised, MAX_HEROES);
+
+            Map<RoomId, ObjectNode> out = new LinkedHashMap<>();
+            for (RoomId room : shown.keySet()) {
+                Window w = windows.get(room);
+                ObjectNode section = Json.MAPPER.createObjectNode();
+                ObjectNode timeline = section.putObject("timeline");
+                timeline.putArray("events").addAll(timelines.get(room));
+                timeline.put("limited", w.limited());
+                timeline.put("prev_batch", "s" + (w.timelineStart(upTo) - 1));
+                Map<StateKey, EventId> known = fresh.contains(room) ? Map.of()
+                        : states.getOrDefault(groupAtSince.get(room), Map.of());
+                section.putObject("state").putArray("events")
+                        .addAll(state(room, w, atStart.get(room), known, shown.get(room), loaded));
+                if (summarised.contains(room)) {
+                    section.set("summary", summary(summaries.getOrDefault(room, MemberSummary.EMPTY)));
+                }
+                // Counted without push rules until push lands: others' messages after the user's read receipt.
+                ObjectNode unread = section.putObject("unread_notifications");
+                unread.put("highlight_count", 0);
+                unread.put("notification_count", notifications.getOrDefault(room, 0L));
+                section.putObject("unread_thread_notifications");
+                ArrayNode roomAccountData = section.putObject("account_data").putArray("events");
+                accountData.getOrDefault(room, List.of())
+                        .forEach(row -> roomAccountData.addObject().put("type", row.type()).set("content", row.content()));
+                section.putObject("ephemeral").putArray("events").addAll(ephemeral.getOrDefault(room, List.of()));
+                out.put(room, section);
+            }
+            return out;
         }
-        List<StoredEvent> stateEvents = rooms.events(ids).stream()
-                .filter(e -> filter.wantsInState(e.pdu().type(), e.pdu().sender().value()))
-                .filter(e -> !lazyMembers.containsKey(e.pdu().eventId()) || filter.includeRedundantMembers()
-                        || sentMembers.firstTime(user, deviceId, room, lazyMembers.get(e.pdu().eventId())))
-                .toList();
-        state.addAll(formatted(stateEvents));
-        if (fresh || shown.stream().anyMatch(e -> StateKey.MEMBER.equals(e.pdu().type()))) {
-            section.set("summary", summary(user, room));
+
+        /**
+         * The state section: on a fresh or limited timeline the state at its start that the client
+         * lacks; lazily loading, instead of every membership only the timeline senders' and the
+         * user's own ("Lazy-loading room members"), each once per device.
+         */
+        private List<ObjectNode> state(RoomId room, Window w, Map<StateKey, EventId> atStart,
+                                       Map<StateKey, EventId> known, List<StoredEvent> shown,
+                                       Map<EventId, StoredEvent> loaded) {
+            boolean lazy = filter.lazyLoadMembers();
+            boolean isFresh = fresh.contains(room);
+            List<EventId> ids = new ArrayList<>();
+            if (isFresh || w.limited()) {
+                atStart.forEach((key, id) -> {
+                    if (!id.equals(known.get(key)) && !(lazy && StateKey.MEMBER.equals(key.type()))) {
+                        ids.add(id);
+                    }
+                });
+            }
+            Map<EventId, String> lazyMembers = new HashMap<>();
+            if (lazy && (isFresh || w.limited() || !shown.isEmpty())) {
+                Set<String> members = new LinkedHashSet<>();
+                members.add(user.value());
+                shown.forEach(e -> members.add(e.pdu().sender().value()));
+                for (String member : members) {
+                    EventId id = atStart.get(StateKey.member(member));
+                    if (id != null) {
+                        lazyMembers.put(id, member);
+                    }
+                }
+                ids.addAll(lazyMembers.keySet());
+            }
+            List<StoredEvent> stateEvents = new ArrayList<>();
+            List<EventId> missing = new ArrayList<>();
+            ids.forEach(id -> {
+                StoredEvent e = loaded.get(id);
+                if (e != null) {
+                    stateEvents.add(e);
+                } else {
+                    missing.add(id);
+                }
+            });
+            stateEvents.addAll(rooms.events(missing));
+            return formatter.formatPlain(sorted(stateEvents.stream()
+                    .filter(e -> filter.wantsInState(e.pdu().type(), e.pdu().sender().value()))
+                    .filter(e -> !lazyMembers.containsKey(e.pdu().eventId()) || filter.includeRedundantMembers()
+                            || sentMembers.firstTime(user, deviceId, room, lazyMembers.get(e.pdu().eventId())))
+                    .toList()));
         }
-        // Counted without push rules until push lands: others' messages after the user's read receipt.
-        ObjectNode unread = section.putObject("unread_notifications");
-        unread.put("highlight_count", 0);
-        unread.put("notification_count", notifications);
-        section.putObject("unread_thread_notifications");
-        ArrayNode roomAccountData = section.putObject("account_data").putArray("events");
-        accountData.forEach(row -> roomAccountData.addObject().put("type", row.type()).set("content", row.content()));
-        section.putObject("ephemeral").putArray("events").addAll(ephemeral);
-        return Optional.of(section);
     }
 
     /** An initial or full-state sync of the device: lazily loaded members are all sent afresh. */
@@ -167,9 +300,9 @@ public final class RoomSections {
         }
         ObjectNode timeline = section.putObject("timeline");
         HistoryVisibility.Viewer viewer = visibility.viewer(user, change.roomId());
-        timeline.set("events", Json.MAPPER.valueToTree(formatter.format(
+        timeline.putArray("events").addAll(formatter.format(
                 sorted(events.stream().filter(e -> filter.wantsInTimeline(e.pdu().type(), e.pdu().sender().value())
-                        && viewer.canSee(e)).toList()), viewer)));
+                        && viewer.canSee(e)).toList()), viewer));
         timeline.put("limited", limited);
         timeline.put("prev_batch", "s" + (events.isEmpty() ? change.streamOrdering() : events.getFirst().streamOrdering() - 1));
         section.putObject("state").putArray("events");
@@ -183,31 +316,13 @@ public final class RoomSections {
         return newest.isEmpty() ? Map.of() : stateGroups.get(newest.getLast().stateGroup());
     }
 
-    private ObjectNode summary(UserId user, RoomId room) {
-        Map<StateKey, EventId> state = rooms.currentState(room);
-        List<EventId> memberIds = state.entrySet().stream().filter(e -> StateKey.MEMBER.equals(e.getKey().type()))
-                .map(Map.Entry::getValue).toList();
-        int joined = 0;
-        int invited = 0;
-        Map<String, String> others = new HashMap<>();
-        for (StoredEvent member : rooms.events(memberIds)) {
-            String membership = member.pdu().content().path("membership").asText();
-            joined += membership.equals("join") ? 1 : 0;
-            invited += membership.equals("invite") ? 1 : 0;
-            if ((membership.equals("join") || membership.equals("invite")) && !Objects.equals(member.pdu().stateKey(), user.value())) {
-                others.put(member.pdu().stateKey(), membership);
-            }
-        }
+    private static ObjectNode summary(MemberSummary members) {
         ObjectNode summary = Json.MAPPER.createObjectNode();
         ArrayNode heroes = summary.putArray("m.heroes");
-        others.keySet().stream().sorted().limit(MAX_HEROES).forEach(heroes::add);
-        summary.put("m.joined_member_count", joined);
-        summary.put("m.invited_member_count", invited);
+        members.heroes().keySet().forEach(hero -> heroes.add(hero.value()));
+        summary.put("m.joined_member_count", members.joined());
+        summary.put("m.invited_member_count", members.invited());
         return summary;
-    }
-
-    private ArrayNode formatted(List<StoredEvent> events) {
-        return Json.MAPPER.valueToTree(formatter.formatPlain(sorted(events)));
     }
 
     private static List<StoredEvent> sorted(List<StoredEvent> events) {

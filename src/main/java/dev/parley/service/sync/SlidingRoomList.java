@@ -9,8 +9,8 @@ import dev.parley.service.accountdata.AccountDataService;
 import dev.parley.service.sync.SlidingSyncRequest.ListConfig;
 import dev.parley.service.sync.SlidingSyncRequest.ListFilters;
 import dev.parley.service.sync.SlidingSyncRequest.RoomConfig;
+import dev.parley.store.AccountDataRow;
 import dev.parley.store.RoomListStore;
-import dev.parley.store.RoomListStore.Activity;
 import dev.parley.store.RoomListStore.UserRoom;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
@@ -35,6 +35,7 @@ final class SlidingRoomList {
     static final Set<String> BUMP_TYPES = Set.of("m.room.create", "m.room.message", "m.room.encrypted", "m.sticker",
             "m.call.invite", "m.poll.start", "m.beacon_info");
     static final String DIRECT = "m.direct";
+    static final String TAG = "m.tag";
 
     /** One room of the list: the user's membership and how recently the room moved for them. */
     record Entry(UserRoom membership, long order, long bumpStamp) {
@@ -79,20 +80,18 @@ final class SlidingRoomList {
         }
         List<RoomId> joined = memberships.values().stream().filter(r -> r.membership().equals("join"))
                 .map(UserRoom::roomId).toList();
-        Map<RoomId, Activity> activity = store.activity(joined, BUMP_TYPES, eventsNow);
+        Map<RoomId, Long> latest = store.latestPositions(joined, eventsNow);
         Map<RoomId, Entry> all = new HashMap<>();
         memberships.forEach((id, room) -> {
-            Activity a = activity.get(id);
-            boolean isJoined = room.membership().equals("join");
             // A room the user is not in moves for them only when their membership does.
-            long order = isJoined && a != null ? a.latest() : room.position();
-            long bump = isJoined && a != null && a.latestOfTypes() > 0 ? a.latestOfTypes() : room.position();
-            all.put(id, new Entry(room, order, bump));
+            long order = room.membership().equals("join") ? latest.getOrDefault(id, room.position()) : room.position();
+            // The bump stamp is filled in below, for the selected rooms only.
+            all.put(id, new Entry(room, order, room.position()));
         });
         List<Entry> ordered = all.values().stream()
                 .sorted(Comparator.comparingLong(Entry::order).reversed().thenComparing(e -> e.roomId().value())).toList();
         Set<RoomId> dms = directRooms(user);
-        RoomFacts facts = facts(request, all);
+        RoomFacts facts = facts(user, request, all);
 
         Map<RoomId, Selected> selected = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -116,7 +115,21 @@ final class SlidingRoomList {
                 add(selected, entry, config, Optional.empty());
             }
         });
-        return new Selection(selected, counts, all, dms);
+        return new Selection(withBumpStamps(selected, eventsNow), counts, all, dms);
+    }
+
+    /** A joined room's bump stamp is its newest "proper" activity; other rooms' is the user's membership. */
+    private Map<RoomId, Selected> withBumpStamps(Map<RoomId, Selected> selected, long eventsNow) {
+        List<RoomId> joined = selected.values().stream().filter(s -> s.entry().joined()).map(s -> s.entry().roomId())
+                .toList();
+        Map<RoomId, Long> bumps = store.latestPositionsOfTypes(joined, BUMP_TYPES, eventsNow);
+        Map<RoomId, Selected> out = new LinkedHashMap<>();
+        selected.forEach((room, s) -> {
+            Entry e = s.entry();
+            Entry bumped = new Entry(e.membership(), e.order(), bumps.getOrDefault(room, e.bumpStamp()));
+            out.put(room, new Selected(bumped, s.config(), s.lists()));
+        });
+        return out;
     }
 
     /** The MSC: kicked or banned rooms always; rooms the user left only if this connection sent them. */
@@ -156,7 +169,28 @@ final class SlidingRoomList {
         if (filters.notRoomTypes().contains(type)) {
             return false;
         }
+        Set<String> tags = facts.tags.getOrDefault(room, Set.of());
+        if (filters.notTags().stream().anyMatch(tags::contains)) {
+            return false;
+        }
+        if (!filters.tags().isEmpty() && filters.tags().stream().noneMatch(tags::contains)) {
+            return false;
+        }
         return filters.spaces().isEmpty() || facts.spaceChildren.contains(room);
+    }
+
+    /** Each room's tags: the keys of {@code tags} in its {@code m.tag} room account data (Client-Server API, "Room Tagging"). */
+    private Map<RoomId, Set<String>> roomTags(UserId user) {
+        Map<RoomId, Set<String>> out = new HashMap<>();
+        for (AccountDataRow row : accountData.changesSince(user, 0)) {
+            JsonNode tags = row.content().path("tags");
+            if (row.room().isPresent() && row.type().equals(TAG) && tags.isObject()) {
+                Set<String> names = new HashSet<>();
+                tags.fieldNames().forEachRemaining(names::add);
+                out.put(row.room().get(), names);
+            }
+        }
+        return out;
     }
 
     /** The rooms the user's {@code m.direct} account data lists (Client-Server API, "Direct Messaging"). */
@@ -174,17 +208,20 @@ final class SlidingRoomList {
     }
 
     /** The state the filters of this request need, read in batches and only if some list asks. */
-    private record RoomFacts(Set<RoomId> encrypted, Map<RoomId, String> types, Set<RoomId> spaceChildren) {
+    private record RoomFacts(Set<RoomId> encrypted, Map<RoomId, String> types, Set<RoomId> spaceChildren,
+                             Map<RoomId, Set<String>> tags) {
     }
 
-    private RoomFacts facts(SlidingSyncRequest request, Map<RoomId, Entry> candidates) {
+    private RoomFacts facts(UserId user, SlidingSyncRequest request, Map<RoomId, Entry> candidates) {
         boolean encryption = false;
         boolean types = false;
+        boolean tags = false;
         Set<RoomId> spaces = new HashSet<>();
         for (ListConfig list : request.lists().values()) {
             encryption |= list.filters().isEncrypted().isPresent();
             types |= list.filters().roomTypes().isPresent() || !list.filters().notRoomTypes().isEmpty();
             list.filters().spaces().ifPresent(spaces::addAll);
+            tags |= list.filters().usesTags();
         }
         Set<String> wanted = new HashSet<>();
         if (encryption) {
@@ -228,6 +265,6 @@ final class SlidingRoomList {
                 }
             }
         }
-        return new RoomFacts(encrypted, roomTypes, children);
+        return new RoomFacts(encrypted, roomTypes, children, tags ? roomTags(user) : Map.of());
     }
 }

@@ -13,6 +13,8 @@ import dev.parley.service.room.HistoryVisibility;
 import dev.parley.service.sync.SlidingConnections.SentRoom;
 import dev.parley.service.sync.SlidingRoomList.Selected;
 import dev.parley.service.sync.SlidingSyncRequest.RoomConfig;
+import dev.parley.store.RoomListStore;
+import dev.parley.store.RoomListStore.MemberSummary;
 import dev.parley.store.RoomStore;
 import dev.parley.store.StoredEvent;
 import java.util.ArrayList;
@@ -41,12 +43,15 @@ final class SlidingRoomResults {
     }
 
     private final RoomStore rooms;
+    private final RoomListStore roomLists;
     private final RoomSections sections;
     private final HistoryVisibility visibility;
     private final EventFormatter formatter;
 
-    SlidingRoomResults(RoomStore rooms, RoomSections sections, HistoryVisibility visibility, EventFormatter formatter) {
+    SlidingRoomResults(RoomStore rooms, RoomListStore roomLists, RoomSections sections, HistoryVisibility visibility,
+                       EventFormatter formatter) {
         this.rooms = rooms;
+        this.roomLists = roomLists;
         this.sections = sections;
         this.visibility = visibility;
         this.formatter = formatter;
@@ -108,7 +113,7 @@ final class SlidingRoomResults {
         List<StoredEvent> shown = events.stream().filter(viewer::canSee).toList();
         ObjectNode result = common(selected, membership, initial);
         long timelineStart = events.isEmpty() ? upTo + 1 : events.getFirst().streamOrdering();
-        result.set("timeline", Json.MAPPER.valueToTree(formatter.format(shown, viewer)));
+        result.putArray("timeline").addAll(formatter.format(shown, viewer));
         result.put("limited", limited);
         result.put("prev_batch", "s" + (timelineStart - 1));
         result.put("num_live", previousPosition == 0 ? 0
@@ -162,13 +167,13 @@ final class SlidingRoomResults {
         rooms.events(load).forEach(e -> loaded.put(e.pdu().eventId(), e));
         List<StoredEvent> stateEvents = wanted.stream().map(key -> loaded.get(now.get(key))).filter(e -> e != null)
                 .sorted(Comparator.comparingLong(StoredEvent::streamOrdering)).toList();
-        ArrayNode requiredState = Json.MAPPER.valueToTree(formatter.formatPlain(stateEvents));
+        ArrayNode requiredState = Json.MAPPER.createArrayNode().addAll(formatter.formatPlain(stateEvents));
         deleted.forEach(key -> requiredState.addObject().put("type", key.type()).put("state_key", key.stateKey()));
         result.set("required_state", requiredState);
 
         boolean hasName = nameAndAvatar(result, now, changed, loaded, initial);
         if (initial || changed.stream().anyMatch(k -> StateKey.MEMBER.equals(k.type()))) {
-            members(result, user, now, hasName);
+            members(result, user, room, membership.equals("join"), now, hasName);
         }
         if (membership.equals("join")) {
             result.put("notification_count", notifications);
@@ -229,35 +234,49 @@ final class SlidingRoomResults {
     }
 
     /** {@code joined_count}, {@code invited_count} and, for unnamed rooms, {@code heroes}. */
-    private void members(ObjectNode result, UserId user, Map<StateKey, EventId> state, boolean named) {
+    private void members(ObjectNode result, UserId user, RoomId room, boolean joined, Map<StateKey, EventId> state,
+                         boolean named) {
+        // A joined room's state is its current state, counted in the database; a room the user
+        // is no longer in is shown as of their leaving.
+        MemberSummary members = joined
+                ? roomLists.memberSummaries(user, List.of(room), MAX_HEROES).getOrDefault(room, MemberSummary.EMPTY)
+                : summaryOf(user, state);
+        result.put("joined_count", members.joined());
+        result.put("invited_count", members.invited());
+        if (!named) {
+            Map<EventId, StoredEvent> loaded = new HashMap<>();
+            rooms.events(members.heroes().values()).forEach(e -> loaded.put(e.pdu().eventId(), e));
+            ArrayNode heroes = result.putArray("heroes");
+            members.heroes().forEach((hero, eventId) -> {
+                ObjectNode entry = heroes.addObject().put("user_id", hero.value());
+                JsonNode content = Optional.ofNullable(loaded.get(eventId)).map(e -> e.pdu().content())
+                        .orElse(Json.MAPPER.createObjectNode());
+                if (content.path("displayname").isTextual()) {
+                    entry.put("displayname", content.get("displayname").asText());
+                }
+                if (content.path("avatar_url").isTextual()) {
+                    entry.put("avatar_url", content.get("avatar_url").asText());
+                }
+            });
+        }
+    }
+
+    private MemberSummary summaryOf(UserId user, Map<StateKey, EventId> state) {
         List<EventId> ids = state.entrySet().stream().filter(e -> StateKey.MEMBER.equals(e.getKey().type()))
                 .map(Map.Entry::getValue).toList();
-        int joined = 0;
-        int invited = 0;
-        List<StoredEvent> others = new ArrayList<>();
+        long joined = 0;
+        long invited = 0;
+        Map<UserId, EventId> others = new java.util.TreeMap<>(Comparator.comparing(UserId::value));
         for (StoredEvent member : rooms.events(ids)) {
             String membership = member.pdu().content().path("membership").asText();
             joined += membership.equals("join") ? 1 : 0;
             invited += membership.equals("invite") ? 1 : 0;
             if ((membership.equals("join") || membership.equals("invite")) && !user.value().equals(member.pdu().stateKey())) {
-                others.add(member);
+                others.put(UserId.parse(member.pdu().stateKey()), member.pdu().eventId());
             }
         }
-        result.put("joined_count", joined);
-        result.put("invited_count", invited);
-        if (!named) {
-            ArrayNode heroes = result.putArray("heroes");
-            others.stream().sorted(Comparator.comparing((StoredEvent e) -> e.pdu().stateKey())).limit(MAX_HEROES)
-                    .forEach(member -> {
-                        ObjectNode hero = heroes.addObject().put("user_id", member.pdu().stateKey());
-                        JsonNode content = member.pdu().content();
-                        if (content.path("displayname").isTextual()) {
-                            hero.put("displayname", content.get("displayname").asText());
-                        }
-                        if (content.path("avatar_url").isTextual()) {
-                            hero.put("avatar_url", content.get("avatar_url").asText());
-                        }
-                    });
-        }
+        Map<UserId, EventId> heroes = new java.util.LinkedHashMap<>();
+        others.entrySet().stream().limit(MAX_HEROES).forEach(e -> heroes.put(e.getKey(), e.getValue()));
+        return new MemberSummary(joined, invited, heroes);
     }
 }

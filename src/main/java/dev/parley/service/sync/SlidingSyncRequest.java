@@ -46,12 +46,19 @@ public record SlidingSyncRequest(UserId user, Optional<String> deviceId, String 
 
     /**
      * The list filters; an empty optional does not filter. In {@code roomTypes}, the empty string
-     * stands for rooms without a type (the request's {@code null}).
+     * stands for rooms without a type (the request's {@code null}). {@code tags}: rooms whose
+     * {@code m.tag} account data holds any of them (none given: no filter); {@code notTags}: rooms
+     * holding none of them, which wins over {@code tags} (MSC3575's list filters).
      */
     public record ListFilters(Optional<Boolean> isDm, Optional<Boolean> isInvite, Optional<Boolean> isEncrypted,
-                              Optional<Set<String>> roomTypes, Set<String> notRoomTypes, Optional<Set<RoomId>> spaces) {
+                              Optional<Set<String>> roomTypes, Set<String> notRoomTypes, Optional<Set<RoomId>> spaces,
+                              Set<String> tags, Set<String> notTags) {
         static final ListFilters NONE = new ListFilters(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Set.of(), Optional.empty());
+                Optional.empty(), Set.of(), Optional.empty(), Set.of(), Set.of());
+
+        boolean usesTags() {
+            return !tags.isEmpty() || !notTags.isEmpty();
+        }
     }
 
     /**
@@ -159,7 +166,8 @@ public record SlidingSyncRequest(UserId user, Optional<String> deviceId, String 
             return Set.copyOf(out);
         });
         return new ListFilters(bool(node, "is_dm"), invite, bool(node, "is_encrypted"), strings(node.get("room_types")),
-                strings(node.get("not_room_types")).orElse(Set.of()), spaces);
+                strings(node.get("not_room_types")).orElse(Set.of()), spaces,
+                strings(node.get("tags")).orElse(Set.of()), strings(node.get("not_tags")).orElse(Set.of()));
     }
 
     private static Extension extension(JsonNode extensions, String name) {

@@ -44,7 +44,7 @@ public final class SlidingSyncService {
     public SlidingSyncService(RoomSyncParts parts, RoomListStore listStore, EphemeralStreams streams,
                               DeviceLists deviceLists, Notifier notifier) {
         this.roomList = new SlidingRoomList(listStore, parts.rooms(), parts.accountData());
-        this.results = new SlidingRoomResults(parts.rooms(), parts.sections(), parts.visibility(), parts.formatter());
+        this.results = new SlidingRoomResults(parts.rooms(), listStore, parts.sections(), parts.visibility(), parts.formatter());
         this.extensions = new SlidingExtensions(parts.accountData(), streams, deviceLists);
         this.listStore = listStore;
         this.pipeline = parts.pipeline();

@@ -145,13 +145,8 @@ public final class SyncService {
         }
         ObjectNode roomsNode = response.putObject("rooms");
         ObjectNode join = roomsNode.putObject("join");
-        for (RoomId room : wantedRooms) {
-            boolean fresh = freshRooms.contains(room);
-            roomSections.joined(user, device, room, fresh ? 0 : sinceEvents, eventsNow, filter, fresh,
-                            roomAccountData.getOrDefault(room, List.of()), ephemeral.getOrDefault(room, List.of()),
-                            unread.getOrDefault(room, 0L))
-                    .ifPresent(section -> join.set(room.value(), section));
-        }
+        roomSections.joined(user, device, wantedRooms, freshRooms, sinceEvents, eventsNow, filter, roomAccountData,
+                ephemeral, unread).forEach((room, section) -> join.set(room.value(), section));
         ObjectNode invite = roomsNode.putObject("invite");
         for (RoomId room : rooms.roomsWithMembership(user, "invite")) {
             if (filter.wantsRoom(room.value()) && (since.isEmpty() || changed.containsKey(room))) {

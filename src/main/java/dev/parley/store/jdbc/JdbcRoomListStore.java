@@ -34,19 +34,68 @@ public final class JdbcRoomListStore implements RoomListStore {
     }
 
     @Override
-    public Map<RoomId, Activity> activity(Collection<RoomId> rooms, Set<String> types, long upTo) {
-        Map<RoomId, Activity> out = new HashMap<>();
-        String typeMarks = marks(types.size());
+    public Map<RoomId, Long> latestPositions(Collection<RoomId> rooms, long upTo) {
+        return latest(rooms, Set.of(), upTo);
+    }
+
+    @Override
+    public Map<RoomId, Long> latestPositionsOfTypes(Collection<RoomId> rooms, Set<String> types, long upTo) {
+        return types.isEmpty() ? Map.of() : latest(rooms, types, upTo);
+    }
+
+    private Map<RoomId, Long> latest(Collection<RoomId> rooms, Set<String> types, long upTo) {
+        Map<RoomId, Long> out = new HashMap<>();
+        String ofTypes = types.isEmpty() ? "" : " AND e.type IN (" + marks(types.size()) + ")";
         inChunks(rooms, chunk -> {
             List<Object> params = new ArrayList<>(types);
-            chunk.forEach(room -> params.add(room.value()));
             params.add(upTo);
-            db.read(c -> Sql.list(c, "SELECT room_id, MAX(stream_ordering),"
-                    + " MAX(CASE WHEN type IN (" + typeMarks + ") THEN stream_ordering ELSE 0 END) FROM events"
-                    + " WHERE room_id IN (" + marks(chunk.size()) + ") AND stream_ordering <= ? GROUP BY room_id",
-                    rs -> out.put(RoomId.parse(rs.getString(1)), new Activity(rs.getLong(2), rs.getLong(3))),
-                    params.toArray()));
+            chunk.forEach(room -> params.add(room.value()));
+            // A MAX per room over the (room_id, stream_ordering) index: a seek, however long the history.
+            db.read(c -> Sql.list(c, "SELECT r.room_id, (SELECT MAX(e.stream_ordering) FROM events e"
+                    + " WHERE e.room_id = r.room_id" + ofTypes + " AND e.stream_ordering <= ?) FROM rooms r"
+                    + " WHERE r.room_id IN (" + marks(chunk.size()) + ")", rs -> {
+                        long position = rs.getLong(2);
+                        if (!rs.wasNull()) {
+                            out.put(RoomId.parse(rs.getString(1)), position);
+                        }
+                        return null;
+                    }, params.toArray()));
         });
+        return out;
+    }
+
+    @Override
+    public Map<RoomId, MemberSummary> memberSummaries(UserId user, Collection<RoomId> rooms, int heroes) {
+        Map<RoomId, long[]> counts = new HashMap<>();
+        Map<RoomId, Map<UserId, EventId>> heroMaps = new HashMap<>();
+        inChunks(rooms, chunk -> {
+            List<Object> params = new ArrayList<>();
+            params.add(user.value());
+            chunk.forEach(room -> params.add(room.value()));
+            params.add(heroes);
+            // The user sorts last, so the first rows of a room are the others in user ID order.
+            db.read(c -> Sql.list(c, """
+                    SELECT room_id, state_key, event_id, joined, invited FROM (
+                      SELECT room_id, state_key, event_id,
+                        SUM(CASE WHEN membership = 'join' THEN 1 ELSE 0 END) OVER (PARTITION BY room_id) AS joined,
+                        SUM(CASE WHEN membership = 'invite' THEN 1 ELSE 0 END) OVER (PARTITION BY room_id) AS invited,
+                        ROW_NUMBER() OVER (PARTITION BY room_id
+                                           ORDER BY CASE WHEN state_key = ? THEN 1 ELSE 0 END, state_key) AS n
+                      FROM current_state
+                      WHERE room_id IN (""" + marks(chunk.size()) + """
+                    ) AND type = 'm.room.member' AND membership IN ('join', 'invite')
+                    ) m WHERE n <= ? ORDER BY room_id, n""", rs -> {
+                        RoomId room = RoomId.parse(rs.getString(1));
+                        counts.put(room, new long[] {rs.getLong(4), rs.getLong(5)});
+                        Map<UserId, EventId> found = heroMaps.computeIfAbsent(room, r -> new java.util.LinkedHashMap<>());
+                        if (!rs.getString(2).equals(user.value())) {
+                            found.put(UserId.parse(rs.getString(2)), EventId.parse(rs.getString(3)));
+                        }
+                        return null;
+                    }, params.toArray()));
+        });
+        Map<RoomId, MemberSummary> out = new HashMap<>();
+        counts.forEach((room, n) -> out.put(room, new MemberSummary(n[0], n[1], heroMaps.get(room))));
         return out;
     }
 

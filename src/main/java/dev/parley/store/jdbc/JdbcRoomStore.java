@@ -16,16 +16,15 @@ import dev.parley.store.StoreException;
 import dev.parley.store.StoredEvent;
 import dev.parley.store.WriteChain;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 public final class JdbcRoomStore implements RoomStore {
@@ -33,7 +32,11 @@ public final class JdbcRoomStore implements RoomStore {
     static final int MAX_STATE_CHAIN = 32;
     private static final String EVENT_COLUMNS = "e.stream_ordering, e.event_id, e.json, e.state_group, e.redacted_by, r.room_version";
 
+    /** Rooms per batch query, well below both databases' bound-parameter limits. */
+    private static final int ROOMS_PER_QUERY = 100;
+
     private final Database db;
+    private final ParsedEvents parsed = new ParsedEvents();
 
     public JdbcRoomStore(Database db) {
         this.db = db;
@@ -57,7 +60,7 @@ public final class JdbcRoomStore implements RoomStore {
     @Override
     public Optional<StoredEvent> event(EventId eventId) {
         return db.read(c -> Sql.one(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
-                + " WHERE e.event_id = ?", JdbcRoomStore::storedEvent, eventId.value()));
+                + " WHERE e.event_id = ?", parsed::read, eventId.value()));
     }
 
     @Override
@@ -72,7 +75,7 @@ public final class JdbcRoomStore implements RoomStore {
                 List<EventId> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
                 out.addAll(Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
-                        + " WHERE e.event_id IN (" + marks + ")", JdbcRoomStore::storedEvent,
+                        + " WHERE e.event_id IN (" + marks + ")", parsed::read,
                         chunk.stream().map(EventId::value).toArray()));
             }
             return out;
@@ -105,28 +108,7 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public Map<StateKey, EventId> stateGroup(long groupId) {
-        return db.read(c -> resolveGroup(c, groupId));
-    }
-
-    /** Applies the deltas from the chain's full snapshot down to {@code groupId}. */
-    private static Map<StateKey, EventId> resolveGroup(Connection c, long groupId) throws SQLException {
-        Deque<Long> chain = new ArrayDeque<>();
-        Optional<Long> next = Optional.of(groupId);
-        while (next.isPresent()) {
-            chain.push(next.get());
-            next = Sql.one(c, "SELECT parent_id FROM state_groups WHERE id = ?", rs -> {
-                long parent = rs.getLong(1);
-                return rs.wasNull() ? null : parent;
-            }, next.get());
-        }
-        Map<StateKey, EventId> state = new HashMap<>();
-        for (long group : chain) {
-            for (String[] row : Sql.list(c, "SELECT type, state_key, event_id FROM state_group_entries WHERE group_id = ?",
-                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, group)) {
-                state.put(new StateKey(row[0], row[1]), EventId.parse(row[2]));
-            }
-        }
-        return state;
+        return db.read(c -> StateGroupChains.resolve(c, groupId));
     }
 
     @Override
@@ -181,7 +163,7 @@ public final class JdbcRoomStore implements RoomStore {
     public List<StoredEvent> eventsBefore(RoomId roomId, long depth, long stream, int limit) {
         return db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
                 + " WHERE e.room_id = ? AND (e.depth < ? OR (e.depth = ? AND e.stream_ordering <= ?))"
-                + " ORDER BY e.depth DESC, e.stream_ordering DESC LIMIT ?", JdbcRoomStore::storedEvent,
+                + " ORDER BY e.depth DESC, e.stream_ordering DESC LIMIT ?", parsed::read,
                 roomId.value(), depth, depth, stream, limit));
     }
 
@@ -189,7 +171,7 @@ public final class JdbcRoomStore implements RoomStore {
     public List<StoredEvent> eventsAfter(RoomId roomId, long depth, long stream, int limit) {
         return db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
                 + " WHERE e.room_id = ? AND (e.depth > ? OR (e.depth = ? AND e.stream_ordering > ?))"
-                + " ORDER BY e.depth, e.stream_ordering LIMIT ?", JdbcRoomStore::storedEvent,
+                + " ORDER BY e.depth, e.stream_ordering LIMIT ?", parsed::read,
                 roomId.value(), depth, depth, stream, limit));
     }
 
@@ -204,14 +186,14 @@ public final class JdbcRoomStore implements RoomStore {
         String where = forward ? "e.origin_server_ts >= ? ORDER BY e.origin_server_ts, e.stream_ordering"
                 : "e.origin_server_ts <= ? ORDER BY e.origin_server_ts DESC, e.stream_ordering DESC";
         return db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
-                + " WHERE e.room_id = ? AND " + where + " LIMIT ?", JdbcRoomStore::storedEvent, roomId.value(), ts, limit));
+                + " WHERE e.room_id = ? AND " + where + " LIMIT ?", parsed::read, roomId.value(), ts, limit));
     }
 
     @Override
     public List<StoredEvent> memberEvents(RoomId roomId, UserId user) {
         return db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
                 + " WHERE e.room_id = ? AND e.type = 'm.room.member' AND e.state_key = ? ORDER BY e.stream_ordering",
-                JdbcRoomStore::storedEvent, roomId.value(), user.value()));
+                parsed::read, roomId.value(), user.value()));
     }
 
     @Override
@@ -227,7 +209,7 @@ public final class JdbcRoomStore implements RoomStore {
         params.addAll(List.of(depth, depth, stream, limit));
         return db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS + " FROM event_relations rel"
                 + " JOIN events e ON e.event_id = rel.event_id JOIN rooms r ON r.room_id = e.room_id"
-                + " WHERE " + where + bound + " LIMIT ?", JdbcRoomStore::storedEvent, params.toArray()));
+                + " WHERE " + where + bound + " LIMIT ?", parsed::read, params.toArray()));
     }
 
     @Override
@@ -268,7 +250,7 @@ public final class JdbcRoomStore implements RoomStore {
             parentId = parent.get();
             chain = parentChain + 1;
         } else if (parent.isPresent()) {
-            entries.putAll(resolveGroup(c, parent.get()));
+            entries.putAll(StateGroupChains.resolve(c, parent.get()));
         }
         entries.put(new StateKey(pdu.type(), pdu.stateKey()), pdu.eventId());
         Sql.update(c, "INSERT INTO state_groups (id, room_id, parent_id, chain_length) VALUES (?, ?, ?, ?)", id, room, parentId, chain);
@@ -289,9 +271,61 @@ public final class JdbcRoomStore implements RoomStore {
     public List<StoredEvent> recentEvents(RoomId roomId, long after, long upTo, int limit) {
         List<StoredEvent> newestFirst = db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS
                 + " FROM events e JOIN rooms r ON r.room_id = e.room_id WHERE e.room_id = ? AND e.stream_ordering > ?"
-                + " AND e.stream_ordering <= ? ORDER BY e.stream_ordering DESC LIMIT ?", JdbcRoomStore::storedEvent,
+                + " AND e.stream_ordering <= ? ORDER BY e.stream_ordering DESC LIMIT ?", parsed::read,
                 roomId.value(), after, upTo, limit + 1));
         return newestFirst.reversed();
+    }
+
+    @Override
+    public Map<RoomId, List<StoredEvent>> recentEvents(Collection<RoomId> roomIds, long after, long upTo, int limit) {
+        Map<RoomId, List<StoredEvent>> out = new HashMap<>();
+        List<RoomId> all = List.copyOf(roomIds);
+        for (int from = 0; from < all.size(); from += ROOMS_PER_QUERY) {
+            List<RoomId> chunk = all.subList(from, Math.min(all.size(), from + ROOMS_PER_QUERY));
+            // One index range per room, glued into one statement: a window function over the
+            // rooms would read their whole histories.
+            StringBuilder sql = new StringBuilder("SELECT " + EVENT_COLUMNS + " FROM (");
+            List<Object> params = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT stream_ordering, event_id, json,"
+                        + " state_group, redacted_by, room_id FROM events WHERE room_id = ? AND stream_ordering > ?"
+                        + " AND stream_ordering <= ? ORDER BY stream_ordering DESC LIMIT ?) r").append(i);
+                params.addAll(List.of(chunk.get(i).value(), after, upTo, limit + 1));
+            }
+            sql.append(") e JOIN rooms r ON r.room_id = e.room_id ORDER BY e.stream_ordering");
+            for (StoredEvent event : db.read(c -> Sql.list(c, sql.toString(), parsed::read, params.toArray()))) {
+                out.computeIfAbsent(event.pdu().roomId(), r -> new ArrayList<>()).add(event);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Long, Map<StateKey, EventId>> stateGroups(Collection<Long> groupIds) {
+        return groupIds.isEmpty() ? Map.of() : db.read(c -> StateGroupChains.resolveAll(c, groupIds));
+    }
+
+    @Override
+    public Set<EventId> parentsWithRelations(Collection<EventId> eventIds) {
+        Set<EventId> out = new HashSet<>();
+        for (List<EventId> chunk : chunks(List.copyOf(eventIds))) {
+            out.addAll(db.read(c -> Sql.list(c, "SELECT DISTINCT relates_to FROM event_relations WHERE relates_to IN ("
+                    + marks(chunk.size()) + ")", rs -> EventId.parse(rs.getString(1)),
+                    chunk.stream().map(EventId::value).toArray())));
+        }
+        return out;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            out.add(all.subList(from, Math.min(all.size(), from + 500)));
+        }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 
     @Override
@@ -330,17 +364,6 @@ public final class JdbcRoomStore implements RoomStore {
             return Json.MAPPER.writeValueAsString(json);
         } catch (JsonProcessingException e) {
             throw new StoreException("event not serialisable", e);
-        }
-    }
-
-    static StoredEvent storedEvent(ResultSet rs) throws SQLException {
-        try {
-            ObjectNode json = (ObjectNode) Json.MAPPER.readTree(rs.getString("json"));
-            Pdu pdu = Pdu.fromStored(json, RoomVersions.get(rs.getString("room_version")), EventId.parse(rs.getString("event_id")));
-            return new StoredEvent(rs.getLong("stream_ordering"), pdu, rs.getLong("state_group"),
-                    Optional.ofNullable(rs.getString("redacted_by")));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored event is not JSON", e);
         }
     }
 }

@@ -7,7 +7,7 @@ import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.core.room.RoomVersions;
-import dev.parley.store.RoomListStore.Activity;
+import dev.parley.store.RoomListStore;
 import dev.parley.store.RoomListStore.UserRoom;
 import dev.parley.store.RoomRow;
 import dev.parley.testing.DialectDatabaseTest;
@@ -74,18 +74,37 @@ class RoomListStoreContractTest extends DialectDatabaseTest {
     }
 
     @Test
-    void activityGivesTheNewestEventAndTheNewestOfTheAskedTypesUpToAPosition() {
+    void latestPositionsGiveTheNewestEventAndTheNewestOfTheAskedTypesUpToAPosition() {
         member(one, alice, alice, "join");
         event(one, "m.room.message", null, alice, null);
         event(one, "m.reaction", null, alice, null);
         member(two, alice, alice, "join");
         event(two, "m.reaction", null, alice, null);
-        Map<RoomId, Activity> activity = store.activity(List.of(one, two, three), Set.of("m.room.message"), 100);
-        assertThat(activity).containsOnlyKeys(one, two);
-        assertThat(activity.get(one)).isEqualTo(new Activity(3, 2));
-        assertThat(activity.get(two)).isEqualTo(new Activity(5, 0));
-        assertThat(store.activity(List.of(one), Set.of("m.room.message"), 2).get(one)).isEqualTo(new Activity(2, 2));
-        assertThat(store.activity(List.of(), Set.of("m.room.message"), 100)).isEmpty();
+        Set<String> messages = Set.of("m.room.message");
+        assertThat(store.latestPositions(List.of(one, two, three), 100)).containsOnly(Map.entry(one, 3L), Map.entry(two, 5L));
+        assertThat(store.latestPositionsOfTypes(List.of(one, two, three), messages, 100)).containsOnly(Map.entry(one, 2L));
+        assertThat(store.latestPositions(List.of(one), 2)).containsOnly(Map.entry(one, 2L));
+        assertThat(store.latestPositionsOfTypes(List.of(one), messages, 1)).isEmpty();
+        assertThat(store.latestPositions(List.of(), 100)).isEmpty();
+    }
+
+    @Test
+    void memberSummariesCountJoinedAndInvitedAndNameTheFirstOthersByUserId() {
+        UserId carol = UserId.parse("@carol:test.local");
+        UserId dave = UserId.parse("@dave:test.local");
+        member(one, alice, alice, "join");
+        EventId bobJoin = event(one, StateKey.MEMBER, bob.value(), bob, "join");
+        EventId daveInvite = event(one, StateKey.MEMBER, dave.value(), bob, "invite");
+        member(one, carol, carol, "join");
+        member(one, carol, carol, "leave");
+        member(two, alice, alice, "join");
+        Map<RoomId, RoomListStore.MemberSummary> summaries = store.memberSummaries(alice, List.of(one, two, three), 5);
+        assertThat(summaries).containsOnlyKeys(one, two);
+        assertThat(summaries.get(one).joined()).isEqualTo(2);
+        assertThat(summaries.get(one).invited()).isEqualTo(1);
+        assertThat(summaries.get(one).heroes()).containsExactly(Map.entry(bob, bobJoin), Map.entry(dave, daveInvite));
+        assertThat(summaries.get(two)).isEqualTo(new RoomListStore.MemberSummary(1, 0, Map.of()));
+        assertThat(store.memberSummaries(alice, List.of(one), 1).get(one).heroes()).containsOnlyKeys(bob);
     }
 
     @Test
