@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
+import dev.parley.testing.RoomCalls;
 import dev.parley.testing.Http.Reply;
 import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
@@ -82,7 +83,7 @@ class GuestProfileAndPeekingHttpTest extends DialectServerTest {
     void everyonesMemberEventsFollowTheirProfileInJoinedRoomsOnly() {
         String joined = calls.createRoom(alice, "{\"preset\":\"public_chat\"}");
         String left = calls.createRoom(alice, "{\"preset\":\"public_chat\"}");
-        User bob = TestUsers.register(server, "bob", "pw");
+        User bob = register("bob");
         calls.join(bob, joined);
         calls.join(bob, left);
         calls.leave(bob, left);

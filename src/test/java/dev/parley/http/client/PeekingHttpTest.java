@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
+import dev.parley.testing.RoomCalls;
 import dev.parley.testing.Http.Reply;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;

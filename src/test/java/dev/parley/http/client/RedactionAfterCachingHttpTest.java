@@ -3,52 +3,28 @@ package dev.parley.http.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Events are parsed once and kept in memory (the store's parsed-event cache): an event read,
  * and so cached, before its redaction must come out pruned everywhere afterwards.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class RedactionAfterCachingHttpTest {
+class RedactionAfterCachingHttpTest extends DialectServerTest {
     private static final String SLIDING = "/_matrix/client/unstable/org.matrix.simplified_msc3575/sync";
     private static final String LAZY = "{\"room\":{\"state\":{\"lazy_load_members\":true},\"timeline\":{\"limit\":20}}}";
 
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
-    private User alice;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    RedactionAfterCachingHttpTest() {
+        super(1);
     }
 
     private JsonNode initialSync() {
-        Reply r = Http.get(calls.v3("/sync?filter=" + RoomCalls.enc(LAZY)), alice.accessToken());
+        Reply r = Http.get(calls.v3("/sync?filter=" + enc(LAZY)), alice.accessToken());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }

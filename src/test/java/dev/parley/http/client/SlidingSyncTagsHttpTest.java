@@ -3,58 +3,34 @@ package dev.parley.http.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Sliding sync's {@code tags} and {@code not_tags} list filters (MSC3575, read by MSC4186) over
  * {@code m.tag} room account data, and what a new window shows after the state changed.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class SlidingSyncTagsHttpTest {
+class SlidingSyncTagsHttpTest extends DialectServerTest {
     private static final String PATH = "/_matrix/client/unstable/org.matrix.simplified_msc3575/sync";
 
-    @Parameter
-    Dialect dialect;
-
-    private TestServer server;
-    private RoomCalls calls;
-    private User alice;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        calls = new RoomCalls(server);
-        alice = TestUsers.register(server, "alice", "pw");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    SlidingSyncTagsHttpTest() {
+        super(1);
     }
 
     private JsonNode slide(String pos, String body) {
-        Reply reply = Http.call("POST", server.baseUrl() + PATH + (pos == null ? "" : "?pos=" + RoomCalls.enc(pos)),
+        Reply reply = Http.call("POST", server.baseUrl() + PATH + (pos == null ? "" : "?pos=" + enc(pos)),
                 alice.accessToken(), body);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json();
     }
 
     private void tag(String room, String tags) {
-        Reply reply = Http.call("PUT", calls.v3("/user/" + RoomCalls.enc(alice.userId()) + "/rooms/" + RoomCalls.enc(room)
+        Reply reply = Http.call("PUT", calls.v3("/user/" + enc(alice.userId()) + "/rooms/" + enc(room)
                 + "/account_data/m.tag"), alice.accessToken(), "{\"tags\":{" + tags + "}}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
@@ -115,7 +91,7 @@ class SlidingSyncTagsHttpTest {
 
     @Test
     void aNewWindowShowsStateAndMembersAsTheyAreNow() {
-        User bob = TestUsers.register(server, "bob", "pw");
+        User bob = register("bob");
         String room = calls.createRoom(alice, "{\"preset\":\"public_chat\",\"name\":\"Before\"}");
         String body = "{\"lists\":{\"all\":{\"ranges\":[[0,9]],\"timeline_limit\":1,"
                 + "\"required_state\":[[\"m.room.name\",\"\"],[\"m.room.topic\",\"\"]]}}}";
@@ -123,10 +99,10 @@ class SlidingSyncTagsHttpTest {
         assertThat(first.path("name").asText()).isEqualTo("Before");
         assertThat(first.path("joined_count").asInt()).isEqualTo(1);
 
-        Reply rename = Http.call("PUT", calls.v3("/rooms/" + RoomCalls.enc(room) + "/state/m.room.name"),
+        Reply rename = Http.call("PUT", calls.v3("/rooms/" + enc(room) + "/state/m.room.name"),
                 alice.accessToken(), "{\"name\":\"After\"}");
         assertThat(rename.status()).isEqualTo(200);
-        Reply topic = Http.call("PUT", calls.v3("/rooms/" + RoomCalls.enc(room) + "/state/m.room.topic"),
+        Reply topic = Http.call("PUT", calls.v3("/rooms/" + enc(room) + "/state/m.room.topic"),
                 alice.accessToken(), "{\"topic\":\"new topic\"}");
         assertThat(topic.status()).isEqualTo(200);
         calls.join(bob, room);
