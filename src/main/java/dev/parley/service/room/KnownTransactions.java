@@ -1,0 +1,129 @@
+package dev.parley.service.room;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.parley.store.RoomStore;
+import java.util.List;
+
+/**
+ * Which transaction IDs each device has used, kept in memory so that a send with a new
+ * transaction ID (nearly every send) need not read {@code event_transactions} first: on SQLite
+ * that read runs on a read connection whose page cache every commit empties, and it was 6% of a
+ * send's CPU. Per device, 64-bit hashes of every transaction ID it used: loaded from the store at
+ * the device's first send after start-up (or after eviction) and extended once each send has
+ * committed (this server is the only writer of its devices' transactions). A hash found only
+ * means "maybe": the store decides, so a collision or a send whose commit failed costs a read and
+ * nothing else. A device with more stored transactions than one load may hold always asks the store.
+ */
+final class KnownTransactions {
+    /** A device beyond this many stored transactions is not kept in memory. */
+    static final int MAX_LOADED = 100_000;
+    /** Hash slots kept over all devices (8 bytes each); least recently used devices go first. */
+    private static final long MAX_SLOTS = 2_000_000;
+
+    private record Device(String userId, String deviceId) {
+    }
+
+    private final RoomStore store;
+    private final int maxLoaded;
+    private final Cache<Device, Hashes> devices = Caffeine.newBuilder().maximumWeight(MAX_SLOTS)
+            .weigher((Device device, Hashes hashes) -> hashes.weight()).build();
+
+    KnownTransactions(RoomStore store, int maxLoaded) {
+        this.store = store;
+        this.maxLoaded = maxLoaded;
+    }
+
+    /** False only if the device has surely never used {@code txnId}; true means ask the store. */
+    boolean maybeUsed(String userId, String deviceId, String txnId) {
+        return devices.get(new Device(userId, deviceId), this::load).maybeContains(hash(txnId));
+    }
+
+    /**
+     * Records a committed send. Runs after the commit: a load that read the store before the commit
+     * installs its hashes first (the cache computes one device at a time) and this adds to them.
+     */
+    void used(String userId, String deviceId, String txnId) {
+        devices.asMap().computeIfPresent(new Device(userId, deviceId), (device, hashes) -> {
+            hashes.add(hash(txnId));
+            return hashes; // put back, so the cache weighs the grown table again
+        });
+    }
+
+    private Hashes load(Device device) {
+        List<String> ids = store.transactionIds(device.userId(), device.deviceId(), maxLoaded + 1);
+        if (ids.size() > maxLoaded) {
+            return Hashes.UNKNOWN;
+        }
+        Hashes hashes = new Hashes();
+        ids.forEach(id -> hashes.add(hash(id)));
+        return hashes;
+    }
+
+    private static long hash(String txnId) {
+        long h = 1_125_899_906_842_597L;
+        for (int i = 0; i < txnId.length(); i++) {
+            h = 31 * h + txnId.charAt(i);
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h == 0 ? 1 : h; // 0 marks an empty slot
+    }
+
+    /** An open-addressing set of non-zero longs; {@link #UNKNOWN} says "maybe" to everything. */
+    private static final class Hashes {
+        static final Hashes UNKNOWN = new Hashes();
+        private long[] slots = new long[16];
+        private int size;
+
+        synchronized boolean maybeContains(long hash) {
+            if (this == UNKNOWN) {
+                return true;
+            }
+            for (int i = index(hash, slots.length); slots[i] != 0; i = (i + 1) & (slots.length - 1)) {
+                if (slots[i] == hash) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        synchronized void add(long hash) {
+            if (this == UNKNOWN) {
+                return;
+            }
+            if ((size + 1) * 2 > slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                size = 0;
+                for (long h : old) {
+                    if (h != 0) {
+                        insert(h);
+                    }
+                }
+            }
+            insert(hash);
+        }
+
+        synchronized int weight() {
+            return this == UNKNOWN ? 1 : slots.length;
+        }
+
+        private void insert(long hash) {
+            int i = index(hash, slots.length);
+            while (slots[i] != 0) {
+                if (slots[i] == hash) {
+                    return;
+                }
+                i = (i + 1) & (slots.length - 1);
+            }
+            slots[i] = hash;
+            size++;
+        }
+
+        private static int index(long hash, int length) {
+            return (int) (hash ^ (hash >>> 32)) & (length - 1);
+        }
+    }
+}
