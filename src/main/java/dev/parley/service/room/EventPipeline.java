@@ -190,9 +190,8 @@ public final class EventPipeline {
             if (transaction.isPresent()) {
                 NewEvent.Transaction t = transaction.get();
                 sameTransaction = head.pendingTransactions.get(new RoomHead.TransactionKey(t.userId(), t.deviceId(), t.txnId()));
-                Optional<EventId> earlier = sameTransaction != null || !knownTransactions.maybeUsed(t.userId(), t.deviceId(), t.txnId())
-                        ? Optional.empty()
-                        : store.transaction(t.userId(), t.deviceId(), t.txnId());
+                boolean maybeUsed = sameTransaction == null && knownTransactions.maybeUsed(t.userId(), t.deviceId(), t.txnId());
+                Optional<EventId> earlier = maybeUsed ? store.transaction(t.userId(), t.deviceId(), t.txnId()) : Optional.empty();
                 if (earlier.isPresent()) {
                     return store.event(earlier.get()).orElseThrow();
                 }

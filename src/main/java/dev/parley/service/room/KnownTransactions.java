@@ -1,9 +1,10 @@
 package dev.parley.service.room;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.store.RoomStore;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which transaction IDs each device has used, kept in memory so that a send with a new
@@ -18,7 +19,11 @@ import java.util.List;
 final class KnownTransactions {
     /** A device beyond this many stored transactions is not kept in memory. */
     static final int MAX_LOADED = 100_000;
-    /** Hash slots kept over all devices (8 bytes each); least recently used devices go first. */
+    /**
+     * Hash slots kept over all devices (8 bytes each). Beyond it every device is forgotten at once
+     * and reloaded from the store at its next send: cruder than evicting the least recently used,
+     * and it keeps a cache's per-write bookkeeping (every send is a write here) off the send path.
+     */
     private static final long MAX_SLOTS = 2_000_000;
 
     private record Device(String userId, String deviceId) {
@@ -26,8 +31,8 @@ final class KnownTransactions {
 
     private final RoomStore store;
     private final int maxLoaded;
-    private final Cache<Device, Hashes> devices = Caffeine.newBuilder().maximumWeight(MAX_SLOTS)
-            .weigher((Device device, Hashes hashes) -> hashes.weight()).build();
+    private final Map<Device, Hashes> devices = new ConcurrentHashMap<>();
+    private final AtomicLong slots = new AtomicLong();
 
     KnownTransactions(RoomStore store, int maxLoaded) {
         this.store = store;
@@ -36,17 +41,21 @@ final class KnownTransactions {
 
     /** False only if the device has surely never used {@code txnId}; true means ask the store. */
     boolean maybeUsed(String userId, String deviceId, String txnId) {
-        return devices.get(new Device(userId, deviceId), this::load).maybeContains(hash(txnId));
+        if (slots.get() > MAX_SLOTS) {
+            devices.clear();
+            slots.set(0);
+        }
+        return devices.computeIfAbsent(new Device(userId, deviceId), this::load).maybeContains(hash(txnId));
     }
 
     /**
      * Records a committed send. Runs after the commit: a load that read the store before the commit
-     * installs its hashes first (the cache computes one device at a time) and this adds to them.
+     * installs its hashes first (the map computes one device at a time) and this adds to them.
      */
     void used(String userId, String deviceId, String txnId) {
-        devices.asMap().computeIfPresent(new Device(userId, deviceId), (device, hashes) -> {
-            hashes.add(hash(txnId));
-            return hashes; // put back, so the cache weighs the grown table again
+        devices.computeIfPresent(new Device(userId, deviceId), (device, hashes) -> {
+            slots.addAndGet(hashes.add(hash(txnId)));
+            return hashes;
         });
     }
 
@@ -56,7 +65,8 @@ final class KnownTransactions {
             return Hashes.UNKNOWN;
         }
         Hashes hashes = new Hashes();
-        ids.forEach(id -> hashes.add(hash(id)));
+        slots.addAndGet(Hashes.INITIAL_SLOTS);
+        ids.forEach(id -> slots.addAndGet(hashes.add(hash(id))));
         return hashes;
     }
 
@@ -74,7 +84,8 @@ final class KnownTransactions {
     /** An open-addressing set of non-zero longs; {@link #UNKNOWN} says "maybe" to everything. */
     private static final class Hashes {
         static final Hashes UNKNOWN = new Hashes();
-        private long[] slots = new long[16];
+        static final int INITIAL_SLOTS = 16;
+        private long[] slots = new long[INITIAL_SLOTS];
         private int size;
 
         synchronized boolean maybeContains(long hash) {
@@ -89,11 +100,14 @@ final class KnownTransactions {
             return false;
         }
 
-        synchronized void add(long hash) {
+        /** Adds {@code hash}; returns how many slots the table grew by. */
+        synchronized int add(long hash) {
             if (this == UNKNOWN) {
-                return;
+                return 0;
             }
+            int grown = 0;
             if ((size + 1) * 2 > slots.length) {
+                grown = slots.length;
                 long[] old = slots;
                 slots = new long[old.length * 2];
                 size = 0;
@@ -104,10 +118,7 @@ final class KnownTransactions {
                 }
             }
             insert(hash);
-        }
-
-        synchronized int weight() {
-            return this == UNKNOWN ? 1 : slots.length;
+            return grown;
         }
 
         private void insert(long hash) {
