@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * transaction ID (nearly every send) need not read {@code event_transactions} first: on SQLite
  * that read runs on a read connection whose page cache every commit empties, and it was 6% of a
  * send's CPU. Per device, 64-bit hashes of every transaction ID it used: loaded from the store at
- * the device's first send after start-up (or after eviction) and extended once each send has
+ * the device's first send after start-up (or after {@link #MAX_SLOTS} made it forget) and extended once each send has
  * committed (this server is the only writer of its devices' transactions). A hash found only
  * means "maybe": the store decides, so a collision or a send whose commit failed costs a read and
  * nothing else. A device with more stored transactions than one load may hold always asks the store.
