@@ -153,7 +153,10 @@ final class MatrixHandler extends Handler.Abstract {
             throw tooLarge();
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            // With a Content-Length (Jetty holds the client to it) the body is read into one array
+            // of its size; readNBytes of the limit would fill 16 KiB chunks and copy them.
+            int limit = declared >= 0 ? (int) declared : (int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1);
+            byte[] body = in.readNBytes(limit);
             if (body.length > maxBodyBytes) {
                 throw tooLarge();
             }

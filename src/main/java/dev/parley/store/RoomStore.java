@@ -36,6 +36,9 @@ public interface RoomStore {
     /** The event a device's earlier send with this transaction ID produced, if any. */
     Optional<EventId> transaction(String userId, String deviceId, String txnId);
 
+    /** Up to {@code limit} transaction IDs a device has sent events with, in no particular order. */
+    List<String> transactionIds(String userId, String deviceId, int limit);
+
     /**
      * Persists an authorised event in one transaction: the event and its edges, its state group,
      * the current state, the forward extremities (its prev_events are replaced by it), the

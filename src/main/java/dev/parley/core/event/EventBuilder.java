@@ -129,11 +129,15 @@ public final class EventBuilder {
         return json;
     }
 
-    /** Hashes and signs as {@code serverName}, then parses (and so validates) the result. */
+    /**
+     * Hashes and signs as {@code serverName}, then parses (and so validates) the result; from v3
+     * the event ID comes from the bytes just signed rather than from a second encoding.
+     */
     public Pdu sign(String serverName, SigningKey key) {
         ObjectNode json = toJson();
-        EventSigning.hashAndSign(json, version, serverName, key);
-        return PduParser.parse(json, version);
+        byte[] referenceHash = EventSigning.hashAndSignWithReferenceHash(json, version, serverName, key);
+        EventId computedId = version.eventIdInEvent() ? null : EventHashes.eventId(referenceHash, version);
+        return PduParser.parse(json, version, computedId);
     }
 
     private long nextDepth() {

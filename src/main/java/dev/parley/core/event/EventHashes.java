@@ -32,7 +32,11 @@ public final class EventHashes {
      * sender and cannot be computed.
      */
     public static EventId computeEventId(ObjectNode event, RoomVersion version) {
-        byte[] hash = referenceHash(event, version);
+        return eventId(referenceHash(event, version), version);
+    }
+
+    /** The v3+ event ID for a reference hash (see {@link #computeEventId}). */
+    static EventId eventId(byte[] hash, RoomVersion version) {
         return switch (version.eventIdFormat()) {
             case REFERENCE_HASH_BASE64 -> new EventId("$" + UnpaddedBase64.encode(hash));
             case REFERENCE_HASH_URL_SAFE -> new EventId("$" + UnpaddedBase64.encodeUrlSafe(hash));

@@ -3,7 +3,9 @@ package dev.parley.core.event;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.crypto.ContentHash;
 import dev.parley.core.crypto.JsonSigning;
+import dev.parley.core.crypto.Sha256;
 import dev.parley.core.crypto.SigningKey;
+import dev.parley.core.crypto.UnpaddedBase64;
 import dev.parley.core.crypto.VerifyKey;
 import dev.parley.core.id.KeyId;
 import dev.parley.core.room.RoomVersion;
@@ -30,10 +32,27 @@ public final class EventSigning {
 
     /** Adds {@code serverName}'s signature of the redacted event to {@code event}, in place. */
     public static ObjectNode sign(ObjectNode event, RoomVersion version, String serverName, SigningKey key) {
-        ObjectNode redacted = Redaction.redactedView(event, version.redactionRules());
-        String signature = JsonSigning.signature(redacted, key, EventHashes.mode(version));
-        JsonSigning.addSignature(event, serverName, key.keyId(), signature);
+        signRedacted(event, version, serverName, key);
         return event;
+    }
+
+    /**
+     * {@link #hashAndSign}, returning the event's reference hash as well. The signed bytes (the
+     * redacted event without {@code signatures} and {@code unsigned}, canonical) are exactly the
+     * bytes the reference hash covers ("Calculating the reference hash for an event"), so a new
+     * event is redacted and encoded once for both instead of once each.
+     */
+    static byte[] hashAndSignWithReferenceHash(ObjectNode event, RoomVersion version, String serverName, SigningKey key) {
+        ContentHash.add(event, EventHashes.mode(version));
+        return Sha256.hash(signRedacted(event, version, serverName, key));
+    }
+
+    /** Signs the redacted event into {@code event}; returns the signed bytes. */
+    private static byte[] signRedacted(ObjectNode event, RoomVersion version, String serverName, SigningKey key) {
+        ObjectNode redacted = Redaction.redactedView(event, version.redactionRules());
+        byte[] signed = JsonSigning.signedBytes(redacted, EventHashes.mode(version));
+        JsonSigning.addSignature(event, serverName, key.keyId(), UnpaddedBase64.encode(key.sign(signed)));
+        return signed;
     }
 
     /**

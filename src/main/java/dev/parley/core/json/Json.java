@@ -1,9 +1,11 @@
 package dev.parley.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -17,7 +19,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class Json {
     /** Thread-safe once configured; shared by every component. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // Jackson's default pool keeps buffers per thread, and requests run on virtual
+                    // threads that live for one request: every parser and generator would allocate
+                    // its buffers anew (a fifth of the bytes a send allocated). A shared deque reuses them.
+                    .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                    .build())
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

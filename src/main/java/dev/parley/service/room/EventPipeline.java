@@ -83,6 +83,7 @@ public final class EventPipeline {
     private final List<RoomEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<LocalEventCheck> checks = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    private final KnownTransactions knownTransactions;
 
     public EventPipeline(RoomStore store, ServerName serverName, SigningKey signingKey, Clock clock) {
         this.store = store;
@@ -92,6 +93,7 @@ public final class EventPipeline {
         this.positions = new StreamPositions(store.maxStreamOrdering());
         this.stateGroups = new AtomicLong(store.maxStateGroup());
         this.signatures = new LocalSignatures(serverName, signingKey.verifyKey());
+        this.knownTransactions = new KnownTransactions(store, KnownTransactions.MAX_LOADED);
     }
 
     public void addListener(RoomEventListener listener) {
@@ -188,8 +190,8 @@ public final class EventPipeline {
             if (transaction.isPresent()) {
                 NewEvent.Transaction t = transaction.get();
                 sameTransaction = head.pendingTransactions.get(new RoomHead.TransactionKey(t.userId(), t.deviceId(), t.txnId()));
-                Optional<EventId> earlier = sameTransaction != null ? Optional.empty()
-                        : store.transaction(t.userId(), t.deviceId(), t.txnId());
+                boolean maybeUsed = sameTransaction == null && knownTransactions.maybeUsed(t.userId(), t.deviceId(), t.txnId());
+                Optional<EventId> earlier = maybeUsed ? store.transaction(t.userId(), t.deviceId(), t.txnId()) : Optional.empty();
                 if (earlier.isPresent()) {
                     return store.event(earlier.get()).orElseThrow();
                 }
@@ -321,6 +323,10 @@ public final class EventPipeline {
             }
         } finally {
             queued.told().complete(null);
+            if (failure == null) {
+                // Known before the retry can no longer find it among the pending ones.
+                queued.transaction().ifPresent(key -> knownTransactions.used(key.userId(), key.deviceId(), key.txnId()));
+            }
             queued.transaction().ifPresent(key -> queued.head().pendingTransactions.remove(key));
             if (failure == null) {
                 queued.result().complete(stored);

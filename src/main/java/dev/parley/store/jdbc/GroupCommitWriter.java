@@ -4,7 +4,6 @@ import dev.parley.store.StoreException;
 import dev.parley.store.WriteChain;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -104,9 +103,9 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void runBatch(List<Task<?>> batch) {
         List<Runnable> completions = new ArrayList<>(batch.size());
-        try (Statement st = connection.createStatement()) {
+        try {
             for (Task<?> task : batch) {
-                completions.add(runInSavepoint(st, task));
+                completions.add(runInSavepoint(task));
             }
             connection.commit();
             completions.forEach(Runnable::run);
@@ -122,20 +121,20 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** Runs one unit; returns how to complete its future once the batch is committed. */
-    private <T> Runnable runInSavepoint(Statement st, Task<T> task) throws SQLException {
+    private <T> Runnable runInSavepoint(Task<T> task) throws SQLException {
         if (task.chain() != null && task.chain().isBroken()) {
             StoreException refused = new StoreException("not written: an earlier write it depends on failed", null);
             return () -> task.result().completeExceptionally(refused);
         }
-        st.execute("SAVEPOINT unit");
+        Sql.update(connection, "SAVEPOINT unit");
         try {
             T value = task.work().run(connection);
-            st.execute("RELEASE unit");
+            Sql.update(connection, "RELEASE unit");
             return () -> task.result().complete(value);
         } catch (Throwable t) {
             task.breakChain();
-            st.execute("ROLLBACK TO unit");
-            st.execute("RELEASE unit");
+            Sql.update(connection, "ROLLBACK TO unit");
+            Sql.update(connection, "RELEASE unit");
             Throwable failure = t instanceof SQLException ? new StoreException("database write failed", t) : t;
             return () -> task.result().completeExceptionally(failure);
         }

@@ -118,6 +118,12 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
+    public List<String> transactionIds(String userId, String deviceId, int limit) {
+        return db.read(c -> Sql.list(c, "SELECT txn_id FROM event_transactions WHERE user_id = ? AND device_id = ? LIMIT ?",
+                rs -> rs.getString(1), userId, deviceId, limit));
+    }
+
+    @Override
     public void persist(NewEvent event) {
         db.write(c -> insert(c, event));
     }

@@ -37,7 +37,7 @@ final class SqliteDatabase implements Database {
             createParentDirectory(jdbcUrl);
             SQLiteDataSource writerSource = dataSource(jdbcUrl);
             Migrations.run(writerSource, Dialect.SQLITE);
-            Connection write = writerSource.getConnection();
+            Connection write = StatementCachingConnection.wrap(writerSource.getConnection());
             SQLiteDataSource readerSource = dataSource(jdbcUrl);
             List<Connection> reads = new ArrayList<>();
             for (int i = 0; i < readConnections; i++) {
@@ -46,7 +46,7 @@ final class SqliteDatabase implements Database {
                     // A reader that tried to write would bypass the group-commit writer.
                     st.execute("PRAGMA query_only = 1");
                 }
-                reads.add(read);
+                reads.add(StatementCachingConnection.wrap(read));
             }
             return new SqliteDatabase(write, reads);
         } catch (SQLException e) {
@@ -63,6 +63,9 @@ final class SqliteDatabase implements Database {
         config.setBusyTimeout(10_000);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-16_000); // 16 MB page cache per connection
+        // Nothing reads getGeneratedKeys(); with it on, sqlite-jdbc matched every statement against
+        // a pattern and ran SELECT last_insert_rowid() after each INSERT (compiled anew each time).
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl(url);
         return source;

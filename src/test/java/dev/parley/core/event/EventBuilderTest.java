@@ -57,6 +57,22 @@ class EventBuilderTest {
                 .eventId(EventId.parse("$1:example.org")).toJson()).isInstanceOf(MatrixException.class);
     }
 
+    /** The ID comes from the bytes the signature covers; it must be the one a receiver computes. */
+    @Test
+    void theIdOfABuiltEventIsItsReferenceHashInEveryVersion() {
+        RoomId room = RoomId.parse("!r:example.org");
+        ObjectNode content = Json.MAPPER.createObjectNode().put("msgtype", "m.text").put("body", "caf\u00e9 \ud83d\ude00");
+        for (var version : List.of(RoomVersions.V3, RoomVersions.V4, RoomVersions.V6, RoomVersions.V10, RoomVersions.V11)) {
+            Pdu built = EventBuilder.of(version, "m.room.message", ALICE).roomId(room).content(content)
+                    .originServerTs(5).sign("example.org", KEY);
+            Pdu received = Pdu.fromJson(built.json().deepCopy(), version);
+            assertThat(received.eventId()).as("room version %s", version.id()).isEqualTo(built.eventId())
+                    .isEqualTo(EventHashes.computeEventId(built.json(), version));
+            assertThat(EventSigning.hasValidContentHash(received)).isTrue();
+            assertThat(EventSigning.hasValidSignature(received, "example.org", id -> KEY.verifyKey())).isTrue();
+        }
+    }
+
     @Test
     void depthIsCappedAtTheVersionLimit() {
         RoomId room = RoomId.parse("!r:example.org");

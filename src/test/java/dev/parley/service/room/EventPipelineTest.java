@@ -106,6 +106,31 @@ class EventPipelineTest extends DialectDatabaseTest {
         assertThat(store.recentEvents(roomId, 0, Long.MAX_VALUE, 1_000)).hasSize(2 + 20);
     }
 
+    /** A new pipeline (a restart) learns the device's transactions from the store. */
+    @Test
+    void aTransactionRetriedAfterARestartOrManyOtherSendsGetsItsFirstEvent() {
+        EventId first = pipeline.send(roomId, alice, message("one"), Optional.of(new ClientTransaction(alice, "DEV", "t-1")))
+                .pdu().eventId();
+        for (int i = 2; i <= 40; i++) {
+            pipeline.send(roomId, alice, message("n" + i), Optional.of(new ClientTransaction(alice, "DEV", "t-" + i)));
+        }
+        assertThat(pipeline.send(roomId, alice, message("again"), Optional.of(new ClientTransaction(alice, "DEV", "t-1")))
+                .pdu().eventId()).isEqualTo(first);
+
+        EventPipeline restarted = new EventPipeline(store, ServerName.parse("test.local"), SigningKey.generate("test"),
+                Clock.systemUTC());
+        assertThat(restarted.send(roomId, alice, message("again"), Optional.of(new ClientTransaction(alice, "DEV", "t-1")))
+                .pdu().eventId()).isEqualTo(first);
+        EventId fresh = restarted.send(roomId, alice, message("new"), Optional.of(new ClientTransaction(alice, "DEV", "t-41")))
+                .pdu().eventId();
+        assertThat(fresh).isNotEqualTo(first);
+        assertThat(restarted.send(roomId, alice, message("new"), Optional.of(new ClientTransaction(alice, "DEV", "t-41")))
+                .pdu().eventId()).isEqualTo(fresh);
+        assertThat(restarted.send(roomId, alice, message("other device"), Optional.of(new ClientTransaction(alice, "PHONE", "t-1")))
+                .pdu().eventId()).isNotEqualTo(first);
+        assertThat(store.recentEvents(roomId, 0, Long.MAX_VALUE, 1_000)).hasSize(2 + 40 + 2);
+    }
+
     @Test
     void aFailedWriteFailsItsSendAndLeavesTheRoomConsistentAndUsable() {
         StoredEvent before = pipeline.send(roomId, alice, message("before"), Optional.empty());

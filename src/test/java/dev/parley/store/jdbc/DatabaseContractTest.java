@@ -122,6 +122,42 @@ class DatabaseContractTest {
         assertThat(note(7L)).contains("first");
     }
 
+    /** SQLite keeps prepared statements per connection: a kept query must not read an old snapshot. */
+    @Test
+    void aRepeatedQuerySeesEveryCommitInBetween() {
+        db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 1L, "v0"));
+        for (int i = 1; i <= 20; i++) {
+            assertThat(note(1L)).contains("v" + (i - 1));
+            String next = "v" + i;
+            db.write(c -> Sql.update(c, "UPDATE probe SET note = ? WHERE id = ?", next, 1L));
+        }
+        assertThat(note(1L)).contains("v20");
+    }
+
+    @Test
+    void aQueryCanRunInsideTheRowLoopOfTheSameQuery() {
+        for (long id = 1; id <= 3; id++) {
+            long row = id;
+            db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", row, "n" + row));
+        }
+        String sql = "SELECT id, note FROM probe WHERE id >= ? ORDER BY id";
+        List<String> pairs = db.read(c -> Sql.list(c, sql, rs -> rs.getString(2) + "/"
+                + Sql.one(c, sql, inner -> inner.getString(2), rs.getLong(1) + 1).orElse("-"), 1L));
+        assertThat(pairs).containsExactly("n1/n2", "n2/n3", "n3/-");
+        List<String> notes = db.read(c -> Sql.list(c, sql, rs -> rs.getString(2), 2L));
+        assertThat(notes).containsExactly("n2", "n3");
+    }
+
+    @Test
+    void aStatementThatFailedRunsAgainWithOtherValues() {
+        db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 7L, "first"));
+        assertThatThrownBy(() -> db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 7L, "again")))
+                .isInstanceOf(StoreException.class);
+        db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 8L, "second"));
+        assertThat(note(8L)).contains("second");
+        assertThat(count("SELECT COUNT(*) FROM probe")).isEqualTo(2);
+    }
+
     @Test
     void sqlErrorsBecomeStoreExceptions() {
         assertThatThrownBy(() -> db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM no_such_table")))

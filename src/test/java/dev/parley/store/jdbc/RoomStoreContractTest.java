@@ -55,6 +55,8 @@ class RoomStoreContractTest extends DialectDatabaseTest {
         assertThat(rooms.event(second.eventId()).orElseThrow().stateGroup()).isEqualTo(1L);
         assertThat(rooms.transaction(alice.value(), "DEV", "txn")).contains(second.eventId());
         assertThat(rooms.transaction(alice.value(), "OTHER", "txn")).isEmpty();
+        assertThat(rooms.transactionIds(alice.value(), "DEV", 10)).containsExactly("txn");
+        assertThat(rooms.transactionIds(alice.value(), "OTHER", 10)).isEmpty();
         assertThat(rooms.events(List.of(first.eventId(), second.eventId(), EventId.parse("$missing:test.local")))).hasSize(2);
         assertThat(rooms.maxStreamOrdering()).isEqualTo(2);
         assertThat(rooms.maxStateGroup()).isEqualTo(1);

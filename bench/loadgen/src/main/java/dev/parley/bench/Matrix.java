@@ -151,7 +151,7 @@ final class Matrix implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    private static String enc(String s) {
+    static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
