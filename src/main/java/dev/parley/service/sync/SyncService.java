@@ -77,25 +77,43 @@ public final class SyncService {
     }
 
     private ObjectNode respond(Request request) throws InterruptedException {
-        ObjectNode response = build(request, request.fullState());
+        UserId user = request.user();
         Duration timeout = request.timeout();
-        if (request.since().isEmpty() || request.fullState() || timeout.isZero() || !isEmpty(response)) {
-            return response;
+        // Read before the joined rooms: any membership change of the user at or below it is in the list.
+        long listedAt = pipeline.currentPosition();
+        List<RoomId> joined = rooms.roomsWithMembership(user, "join");
+        if (request.since().isEmpty() || request.fullState() || timeout.isZero()) {
+            return withKeyCounts(build(request, request.fullState(), joined), request);
         }
-        Notifier.Waiter waiter = notifier.register(request.user(), rooms.roomsWithMembership(request.user(), "join"));
+        // Registered before the first look: whatever is written after the look wakes the waiter,
+        // so one look before parking and one after waking are enough.
+        Notifier.Waiter waiter = notifier.register(user, joined);
         try {
-            // Registered first, then looked again: nothing can slip between the look and the wait.
-            response = build(request, false);
-            if (isEmpty(response) && waiter.await(timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout)) {
-                response = build(request, false);
+            ObjectNode response = build(request, false, joined);
+            if (isEmpty(response)) {
+                // Nothing is kept while parked but the token and the joined rooms' list.
+                response = null;
+                if (waiter.await(timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout)) {
+                    boolean membershipMoved = pipeline.latest().membership(user) > listedAt;
+                    response = build(request, false, membershipMoved ? rooms.roomsWithMembership(user, "join") : joined);
+                } else {
+                    response = build(request, false, joined);
+                }
             }
-            return response;
+            return withKeyCounts(response, request);
         } finally {
             notifier.cancel(waiter);
         }
     }
 
-    private ObjectNode build(Request request, boolean fullState) {
+    /**
+     * The response from {@code since} up to now. Every stream whose position has not moved past the
+     * token's, and every joined room without an event after it, is skipped without a query
+     * ({@link dev.parley.service.room.LatestPositions}, the streams' positions in memory).
+     *
+     * @param joinedRooms the user's joined rooms, read after the event position of the first look
+     */
+    private ObjectNode build(Request request, boolean fullState, List<RoomId> joinedRooms) {
         UserId user = request.user();
         Optional<SyncToken> since = request.since();
         SyncFilter filter = request.filter();
@@ -106,25 +124,26 @@ public final class SyncService {
         long presenceNow = streams.presence().position();
         long toDeviceNow = streams.toDevice().position();
         long deviceListsNow = deviceLists.position();
-        List<RoomId> joinedRooms = rooms.roomsWithMembership(user, "join");
         TypingNotifications.Snapshot typing = streams.typing().snapshot(joinedRooms);
         long sinceEvents = since.map(SyncToken::events).orElse(0L);
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.put("next_batch", "");
 
-        List<AccountDataRow> accountChanges = accountData.changesSince(user, since.map(SyncToken::accountData).orElse(0L));
+        long sinceAccountData = since.map(SyncToken::accountData).orElse(0L);
+        List<AccountDataRow> accountChanges = since.isPresent() && accountDataNow <= sinceAccountData ? List.of()
+                : accountData.changesSince(user, sinceAccountData);
         Map<RoomId, List<AccountDataRow>> roomAccountData = new HashMap<>();
         ArrayNode global = response.putObject("account_data").putArray("events");
         for (AccountDataRow row : accountChanges) {
             if (row.room().isPresent()) {
-                roomAccountData.computeIfAbsent(row.room().get(), r -> new java.util.ArrayList<>()).add(row);
+                roomAccountData.computeIfAbsent(row.room().get(), r -> new ArrayList<>()).add(row);
             } else {
                 global.addObject().put("type", row.type()).set("content", row.content());
             }
         }
 
         Map<RoomId, MembershipChange> changed = new HashMap<>();
-        if (since.isPresent()) {
+        if (since.isPresent() && pipeline.latest().membership(user) > sinceEvents) {
             for (MembershipChange change : rooms.membershipChanges(user, sinceEvents, eventsNow)) {
                 changed.put(change.roomId(), change);
             }
@@ -138,22 +157,28 @@ public final class SyncService {
         }
         Map<RoomId, List<ObjectNode>> ephemeral = ephemeral(user, since, filter, wantedRooms, freshRooms, typing,
                 receiptsNow);
-        Map<RoomId, Long> unread = roomLists.unreadCounts(user, wantedRooms, SlidingSyncService.NOTIFYING_TYPES);
+        List<RoomId> roomsToBuild = wantedRooms.stream()
+                .filter(room -> freshRooms.contains(room) || pipeline.latest().room(room) > sinceEvents
+                        || roomAccountData.containsKey(room) || ephemeral.containsKey(room))
+                .toList();
+        Map<RoomId, Long> unread = roomLists.unreadCounts(user, roomsToBuild, SlidingSyncService.NOTIFYING_TYPES);
         String device = request.deviceId().orElse("");
         if (since.isEmpty() || fullState) {
             roomSections.forgetSentMembers(user, device);
         }
         ObjectNode roomsNode = response.putObject("rooms");
         ObjectNode join = roomsNode.putObject("join");
-        for (RoomId room : wantedRooms) {
+        for (RoomId room : roomsToBuild) {
             boolean fresh = freshRooms.contains(room);
             roomSections.joined(user, device, room, fresh ? 0 : sinceEvents, eventsNow, filter, fresh,
                             roomAccountData.getOrDefault(room, List.of()), ephemeral.getOrDefault(room, List.of()),
                             unread.getOrDefault(room, 0L))
                     .ifPresent(section -> join.set(room.value(), section));
         }
+        // An incremental sync only lists invites, knocks and leaves its membership changes name.
+        boolean anyMembership = since.isEmpty() || !changed.isEmpty();
         ObjectNode invite = roomsNode.putObject("invite");
-        for (RoomId room : rooms.roomsWithMembership(user, "invite")) {
+        for (RoomId room : anyMembership ? rooms.roomsWithMembership(user, "invite") : List.<RoomId>of()) {
             if (filter.wantsRoom(room.value()) && (since.isEmpty() || changed.containsKey(room))) {
                 invite.set(room.value(), roomSections.invited(user, room));
             }
@@ -166,7 +191,7 @@ public final class SyncService {
             }
         }
         ObjectNode knock = roomsNode.putObject("knock");
-        for (RoomId room : rooms.roomsWithMembership(user, "knock")) {
+        for (RoomId room : anyMembership ? rooms.roomsWithMembership(user, "knock") : List.<RoomId>of()) {
             if (filter.wantsRoom(room.value()) && (since.isEmpty() || changed.containsKey(room))) {
                 knock.set(room.value(), roomSections.knocked(user, room));
             }
@@ -182,7 +207,7 @@ public final class SyncService {
         ToDevice.Batch toDevice = streams.toDevice().deliver(user, request.deviceId(),
                 since.map(SyncToken::toDevice), toDeviceNow);
         response.putObject("to_device").putArray("events").addAll(toDevice.events());
-        e2ee(response, request, deviceListsNow);
+        deviceListChanges(response, request, deviceListsNow);
 
         SyncToken next = new SyncToken(eventsNow, accountDataNow, toDevice.nextPosition(), receiptsNow,
                 typing.position(), presenceNow,
@@ -217,11 +242,8 @@ public final class SyncService {
         return out;
     }
 
-    /**
-     * "Extensions to /sync" of end-to-end encryption: {@code device_lists} on an incremental sync,
-     * and the syncing device's one-time key counts and unused fallback key types.
-     */
-    private void e2ee(ObjectNode response, Request request, long deviceListsNow) {
+    /** "Extensions to /sync" of end-to-end encryption: {@code device_lists} on an incremental sync. */
+    private void deviceListChanges(ObjectNode response, Request request, long deviceListsNow) {
         if (request.since().isPresent()) {
             DeviceLists.Changes changes = deviceLists.changesSince(request.user(), request.since().get().deviceLists(),
                     deviceListsNow);
@@ -231,6 +253,13 @@ public final class SyncService {
             ArrayNode left = lists.putArray("left");
             changes.left().forEach(user -> left.add(user.value()));
         }
+    }
+
+    /**
+     * The syncing device's one-time key counts and unused fallback key types, read only for the
+     * response that is sent (they do not make a response worth sending on their own).
+     */
+    private ObjectNode withKeyCounts(ObjectNode response, Request request) {
         if (request.deviceId().isPresent()) {
             String device = request.deviceId().get();
             ObjectNode counts = response.putObject("device_one_time_keys_count");
@@ -238,6 +267,7 @@ public final class SyncService {
             ArrayNode fallback = response.putArray("device_unused_fallback_key_types");
             deviceLists.unusedFallbackKeyTypes(request.user(), device).forEach(fallback::add);
         }
+        return response;
     }
 
     private static boolean isEmpty(ObjectNode response) {
