@@ -79,26 +79,20 @@ public final class SyncService {
     private ObjectNode respond(Request request) throws InterruptedException {
         UserId user = request.user();
         Duration timeout = request.timeout();
-        // Read before the joined rooms: any membership change of the user at or below it is in the list.
-        long listedAt = pipeline.currentPosition();
-        List<RoomId> joined = rooms.roomsWithMembership(user, "join");
+        Joined joined = joinedRooms(user);
         if (request.since().isEmpty() || request.fullState() || timeout.isZero()) {
             return withKeyCounts(build(request, request.fullState(), joined), request);
         }
         // Registered before the first look: whatever is written after the look wakes the waiter,
         // so one look before parking and one after waking are enough.
-        Notifier.Waiter waiter = notifier.register(user, joined);
+        Notifier.Waiter waiter = notifier.register(user, joined.rooms());
         try {
             ObjectNode response = build(request, false, joined);
             if (isEmpty(response)) {
-                // Nothing is kept while parked but the token and the joined rooms' list.
+                // Nothing is kept while parked but the request and the joined rooms' list.
                 response = null;
-                if (waiter.await(timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout)) {
-                    boolean membershipMoved = pipeline.latest().membership(user) > listedAt;
-                    response = build(request, false, membershipMoved ? rooms.roomsWithMembership(user, "join") : joined);
-                } else {
-                    response = build(request, false, joined);
-                }
+                waiter.await(timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout);
+                response = build(request, false, joined);
             }
             return withKeyCounts(response, request);
         } finally {
@@ -106,19 +100,30 @@ public final class SyncService {
         }
     }
 
+    /** The user's joined rooms, read after event position {@code asOf}: no membership change up to it is missing. */
+    private record Joined(List<RoomId> rooms, long asOf) {
+    }
+
+    private Joined joinedRooms(UserId user) {
+        long asOf = pipeline.currentPosition();
+        return new Joined(rooms.roomsWithMembership(user, "join"), asOf);
+    }
+
     /**
      * The response from {@code since} up to now. Every stream whose position has not moved past the
      * token's, and every joined room without an event after it, is skipped without a query
      * ({@link dev.parley.service.room.LatestPositions}, the streams' positions in memory).
      *
-     * @param joinedRooms the user's joined rooms, read after the event position of the first look
+     * @param listed the user's joined rooms, read again only if their membership changed since
      */
-    private ObjectNode build(Request request, boolean fullState, List<RoomId> joinedRooms) {
+    private ObjectNode build(Request request, boolean fullState, Joined listed) {
         UserId user = request.user();
         Optional<SyncToken> since = request.since();
         SyncFilter filter = request.filter();
         // Every stream's position is read before its data, so what is read is at least up to it.
         long eventsNow = pipeline.currentPosition();
+        List<RoomId> joinedRooms = pipeline.latest().membership(user) > listed.asOf()
+                ? rooms.roomsWithMembership(user, "join") : listed.rooms();
         long accountDataNow = accountData.position(user);
         long receiptsNow = streams.receipts().position();
         long presenceNow = streams.presence().position();
