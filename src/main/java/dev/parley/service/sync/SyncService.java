@@ -12,6 +12,7 @@ import dev.parley.service.edu.TypingNotifications;
 import dev.parley.service.e2ee.DeviceLists;
 import dev.parley.service.notify.Notifier;
 import dev.parley.service.room.EventPipeline;
+import dev.parley.service.room.LatestPositions;
 import dev.parley.store.AccountDataRow;
 import dev.parley.store.ReceiptRow;
 import dev.parley.store.RoomListStore;
@@ -35,6 +36,7 @@ import java.util.Set;
  */
 public final class SyncService {
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration IN_FLIGHT_RECHECK = Duration.ofMillis(5);
 
     /**
      * One {@code /sync} call.
@@ -83,21 +85,52 @@ public final class SyncService {
         if (request.since().isEmpty() || request.fullState() || timeout.isZero()) {
             return withKeyCounts(build(request, request.fullState(), joined), request);
         }
-        // Registered before the first look: whatever is written after the look wakes the waiter,
+        // Registered before the first look: whatever is told after the look wakes the waiter,
         // so one look before parking and one after waking are enough.
         Notifier.Waiter waiter = notifier.register(user, joined.rooms());
         try {
             ObjectNode response = build(request, false, joined);
+            long deadline = System.nanoTime() + (timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout).toNanos();
+            long seenUpTo = SyncToken.parse(response.path("next_batch").asText()).events();
+            boolean woken = false;
+            // An event of the user's may have been told before the waiter was registered yet not be
+            // visible to the look (a lower position in another room still committing): it wakes no
+            // one, so while one is in flight look again as soon as it is visible.
+            while (isEmpty(response) && !woken && System.nanoTime() < deadline && unseen(user, joined, seenUpTo)) {
+                woken = waiter.await(IN_FLIGHT_RECHECK);
+                if (!woken && visible(user, joined, seenUpTo)) {
+                    response = build(request, false, joined);
+                    seenUpTo = SyncToken.parse(response.path("next_batch").asText()).events();
+                }
+            }
             if (isEmpty(response)) {
                 // Nothing is kept while parked but the request and the joined rooms' list.
                 response = null;
-                waiter.await(timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout);
+                long left = deadline - System.nanoTime();
+                if (!woken && left > 0) {
+                    waiter.await(Duration.ofNanos(left));
+                }
                 response = build(request, false, joined);
             }
             return withKeyCounts(response, request);
         } finally {
             notifier.cancel(waiter);
         }
+    }
+
+    /** Some event of the user's rooms or membership has a position after {@code seenUpTo}. */
+    private boolean unseen(UserId user, Joined joined, long seenUpTo) {
+        LatestPositions latest = pipeline.latest();
+        return latest.membership(user) > seenUpTo || joined.rooms().stream().anyMatch(r -> latest.room(r) > seenUpTo);
+    }
+
+    /** Such an event is now persisted, with every position below it. */
+    private boolean visible(UserId user, Joined joined, long seenUpTo) {
+        LatestPositions latest = pipeline.latest();
+        long now = pipeline.currentPosition();
+        long membership = latest.membership(user);
+        return membership > seenUpTo && membership <= now || joined.rooms().stream()
+                .mapToLong(latest::room).anyMatch(position -> position > seenUpTo && position <= now);
     }
 
     /** The user's joined rooms, read after event position {@code asOf}: no membership change up to it is missing. */
