@@ -96,6 +96,7 @@ import dev.parley.service.sync.SlidingSyncService;
 import dev.parley.service.sync.SyncService;
 import dev.parley.store.DeviceStore;
 import dev.parley.store.RoomListStore;
+import dev.parley.store.jdbc.CountingDatabase;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
 import dev.parley.store.jdbc.JdbcAccessTokenStore;
@@ -122,6 +123,8 @@ import dev.parley.store.jdbc.JdbcToDeviceStore;
 import dev.parley.store.jdbc.JdbcUrlPreviewStore;
 import dev.parley.store.jdbc.JdbcUserDirectoryStore;
 import dev.parley.store.jdbc.JdbcUserStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -295,8 +298,8 @@ public final class Homeserver implements AutoCloseable {
     public static Homeserver start(ParleyConfig config) throws Exception {
         long started = System.nanoTime();
         SigningKey signingKey = SigningKeyFile.loadOrGenerate(config.signingKeyPath());
-        Database database = Databases.open(config.database().url(), config.database().maxConnections(),
-                config.database().sqliteReadConnections());
+        CountingDatabase database = new CountingDatabase(Databases.open(config.database().url(),
+                config.database().maxConnections(), config.database().sqliteReadConnections()));
         UrlPreviewService previews = null;
         List<AutoCloseable> timers = new ArrayList<>();
         try {
@@ -394,6 +397,10 @@ public final class Homeserver implements AutoCloseable {
             new UptimeMetrics().bindTo(metrics);
             JvmGcMetrics gc = new JvmGcMetrics();
             gc.bindTo(metrics);
+            FunctionCounter.builder("parley.database.reads", database, CountingDatabase::reads).register(metrics);
+            FunctionCounter.builder("parley.database.writes", database, CountingDatabase::writes).register(metrics);
+            Gauge.builder("parley.sync.parked", notifier, Notifier::parked)
+                    .description("long-polls (/sync, sliding sync) parked until something changes").register(metrics);
 
             HttpServer http = new HttpServer(config, routes, accounts::authenticate, metrics, database::isHealthy);
             http.start();

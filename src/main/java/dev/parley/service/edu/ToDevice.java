@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,14 @@ public final class ToDevice {
     private final Notifier notifier;
     private final Clock clock;
     private final AtomicLong position;
+    /**
+     * Per device, a position at or below which none of its messages is stored any more: a sync
+     * whose token is there, with no message written since, needs no query.
+     */
+    private final Map<DeviceKey, Long> clearedUpTo = new ConcurrentHashMap<>();
+
+    private record DeviceKey(UserId user, String device) {
+    }
 
     public ToDevice(ToDeviceStore store, ServerName serverName, Notifier notifier, Clock clock) {
         this.store = store;
@@ -112,6 +121,10 @@ public final class ToDevice {
             return new Batch(List.of(), upTo);
         }
         String device = deviceId.get();
+        DeviceKey key = new DeviceKey(user, device);
+        if (since.isPresent() && since.get() >= upTo && clearedUpTo.getOrDefault(key, -1L) >= since.get()) {
+            return new Batch(List.of(), upTo);
+        }
         if (since.isPresent()) {
             OptionalLong oldest = store.oldest(user, device);
             if (oldest.isPresent() && oldest.getAsLong() <= since.get()) {
@@ -128,6 +141,11 @@ public final class ToDevice {
             events.add(event);
         }
         long next = pending.size() == SYNC_LIMIT ? pending.getLast().streamPos() : upTo;
+        // Every message at or below upTo was written before upTo was read, so an empty batch clears it too.
+        long cleared = pending.isEmpty() ? Math.max(upTo, since.orElse(0L)) : since.orElse(-1L);
+        if (cleared >= 0) {
+            clearedUpTo.merge(key, cleared, Math::max);
+        }
         return new Batch(events, next);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wakes long-polling {@code /sync} requests the moment something they may see changes: an event
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class Notifier {
     private final ConcurrentHashMap<RoomId, Set<Waiter>> byRoom = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UserId, Set<Waiter>> byUser = new ConcurrentHashMap<>();
+    private final AtomicInteger parked = new AtomicInteger();
     private volatile boolean closed;
 
     /** One parked request. */
@@ -25,15 +27,22 @@ public final class Notifier {
         private final CountDownLatch woken = new CountDownLatch(1);
         private final UserId user;
         private final Collection<RoomId> rooms;
+        private final AtomicInteger parked;
 
-        private Waiter(UserId user, Collection<RoomId> rooms) {
+        private Waiter(UserId user, Collection<RoomId> rooms, AtomicInteger parked) {
             this.user = user;
             this.rooms = rooms;
+            this.parked = parked;
         }
 
         /** @return true if woken, false on time-out */
         public boolean await(Duration timeout) throws InterruptedException {
-            return woken.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            parked.incrementAndGet();
+            try {
+                return woken.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                parked.decrementAndGet();
+            }
         }
 
         void wake() {
@@ -46,7 +55,7 @@ public final class Notifier {
      * check and the wait is missed; {@link #cancel} it afterwards.
      */
     public Waiter register(UserId user, Collection<RoomId> rooms) {
-        Waiter waiter = new Waiter(user, rooms);
+        Waiter waiter = new Waiter(user, rooms, parked);
         byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(waiter);
         for (RoomId room : rooms) {
             byRoom.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(waiter);
@@ -55,6 +64,11 @@ public final class Notifier {
             waiter.wake();
         }
         return waiter;
+    }
+
+    /** How many requests are parked in {@link Waiter#await} now (the operations metrics show it). */
+    public int parked() {
+        return parked.get();
     }
 
     public void cancel(Waiter waiter) {

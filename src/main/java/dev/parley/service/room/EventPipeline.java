@@ -73,6 +73,7 @@ public final class EventPipeline {
     private final ServerName serverName;
     private final SigningKey signingKey;
     private final StreamPositions positions;
+    private final LatestPositions latest;
     private final AtomicLong stateGroups;
     private final Clock clock;
     private final LocalSignatures signatures;
@@ -91,6 +92,7 @@ public final class EventPipeline {
         this.signingKey = signingKey;
         this.clock = clock;
         this.positions = new StreamPositions(store.maxStreamOrdering());
+        this.latest = new LatestPositions(positions.current());
         this.stateGroups = new AtomicLong(store.maxStateGroup());
         this.signatures = new LocalSignatures(serverName, signingKey.verifyKey());
         this.knownTransactions = new KnownTransactions(store, KnownTransactions.MAX_LOADED);
@@ -108,6 +110,11 @@ public final class EventPipeline {
     /** The stream position up to which every event is persisted (sync tokens count in these). */
     public long currentPosition() {
         return positions.current();
+    }
+
+    /** The newest position per room and per membership target, recorded before it counts as persisted. */
+    public LatestPositions latest() {
+        return latest;
     }
 
     /**
@@ -279,6 +286,7 @@ public final class EventPipeline {
     private Queued enqueue(RoomHead head, Pdu pdu, Optional<Long> stateGroupBefore, Optional<NewEvent.Transaction> transaction) {
         Optional<Long> newGroup = pdu.isState() ? Optional.of(stateGroups.incrementAndGet()) : Optional.empty();
         long position = positions.allocate();
+        latest.allocated(pdu, position);
         NewEvent event = new NewEvent(position, pdu, stateGroupBefore, newGroup, transaction);
         StoredEvent stored = new StoredEvent(position, pdu, event.stateGroupAfter(), Optional.empty());
         CompletableFuture<Void> written;

@@ -12,6 +12,7 @@ import dev.parley.service.edu.TypingNotifications;
 import dev.parley.service.e2ee.DeviceLists;
 import dev.parley.service.notify.Notifier;
 import dev.parley.service.room.EventPipeline;
+import dev.parley.service.room.LatestPositions;
 import dev.parley.store.AccountDataRow;
 import dev.parley.store.ReceiptRow;
 import dev.parley.store.RoomListStore;
@@ -35,6 +36,7 @@ import java.util.Set;
  */
 public final class SyncService {
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration IN_FLIGHT_RECHECK = Duration.ofMillis(5);
 
     /**
      * One {@code /sync} call.
@@ -77,54 +79,109 @@ public final class SyncService {
     }
 
     private ObjectNode respond(Request request) throws InterruptedException {
-        ObjectNode response = build(request, request.fullState());
+        UserId user = request.user();
         Duration timeout = request.timeout();
-        if (request.since().isEmpty() || request.fullState() || timeout.isZero() || !isEmpty(response)) {
-            return response;
+        Joined joined = joinedRooms(user);
+        if (request.since().isEmpty() || request.fullState() || timeout.isZero()) {
+            return withKeyCounts(build(request, request.fullState(), joined), request);
         }
-        Notifier.Waiter waiter = notifier.register(request.user(), rooms.roomsWithMembership(request.user(), "join"));
+        // Registered before the first look: whatever is told after the look wakes the waiter,
+        // so one look before parking and one after waking are enough.
+        Notifier.Waiter waiter = notifier.register(user, joined.rooms());
         try {
-            // Registered first, then looked again: nothing can slip between the look and the wait.
-            response = build(request, false);
-            if (isEmpty(response) && waiter.await(timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout)) {
-                response = build(request, false);
+            ObjectNode response = build(request, false, joined);
+            long deadline = System.nanoTime() + (timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout).toNanos();
+            long seenUpTo = SyncToken.parse(response.path("next_batch").asText()).events();
+            boolean woken = false;
+            // An event of the user's may have been told before the waiter was registered yet not be
+            // visible to the look (a lower position in another room still committing): it wakes no
+            // one, so while one is in flight look again as soon as it is visible.
+            while (isEmpty(response) && !woken && System.nanoTime() < deadline && unseen(user, joined, seenUpTo)) {
+                woken = waiter.await(IN_FLIGHT_RECHECK);
+                if (!woken && visible(user, joined, seenUpTo)) {
+                    response = build(request, false, joined);
+                    seenUpTo = SyncToken.parse(response.path("next_batch").asText()).events();
+                }
             }
-            return response;
+            if (isEmpty(response)) {
+                // Nothing is kept while parked but the request and the joined rooms' list.
+                response = null;
+                long left = deadline - System.nanoTime();
+                if (!woken && left > 0) {
+                    waiter.await(Duration.ofNanos(left));
+                }
+                response = build(request, false, joined);
+            }
+            return withKeyCounts(response, request);
         } finally {
             notifier.cancel(waiter);
         }
     }
 
-    private ObjectNode build(Request request, boolean fullState) {
+    /** Some event of the user's rooms or membership has a position after {@code seenUpTo}. */
+    private boolean unseen(UserId user, Joined joined, long seenUpTo) {
+        LatestPositions latest = pipeline.latest();
+        return latest.membership(user) > seenUpTo || joined.rooms().stream().anyMatch(r -> latest.room(r) > seenUpTo);
+    }
+
+    /** Such an event is now persisted, with every position below it. */
+    private boolean visible(UserId user, Joined joined, long seenUpTo) {
+        LatestPositions latest = pipeline.latest();
+        long now = pipeline.currentPosition();
+        long membership = latest.membership(user);
+        return membership > seenUpTo && membership <= now || joined.rooms().stream()
+                .mapToLong(latest::room).anyMatch(position -> position > seenUpTo && position <= now);
+    }
+
+    /** The user's joined rooms, read after event position {@code asOf}: no membership change up to it is missing. */
+    private record Joined(List<RoomId> rooms, long asOf) {
+    }
+
+    private Joined joinedRooms(UserId user) {
+        long asOf = pipeline.currentPosition();
+        return new Joined(rooms.roomsWithMembership(user, "join"), asOf);
+    }
+
+    /**
+     * The response from {@code since} up to now. Every stream whose position has not moved past the
+     * token's, and every joined room without an event after it, is skipped without a query
+     * ({@link dev.parley.service.room.LatestPositions}, the streams' positions in memory).
+     *
+     * @param listed the user's joined rooms, read again only if their membership changed since
+     */
+    private ObjectNode build(Request request, boolean fullState, Joined listed) {
         UserId user = request.user();
         Optional<SyncToken> since = request.since();
         SyncFilter filter = request.filter();
         // Every stream's position is read before its data, so what is read is at least up to it.
         long eventsNow = pipeline.currentPosition();
+        List<RoomId> joinedRooms = pipeline.latest().membership(user) > listed.asOf()
+                ? rooms.roomsWithMembership(user, "join") : listed.rooms();
         long accountDataNow = accountData.position(user);
         long receiptsNow = streams.receipts().position();
         long presenceNow = streams.presence().position();
         long toDeviceNow = streams.toDevice().position();
         long deviceListsNow = deviceLists.position();
-        List<RoomId> joinedRooms = rooms.roomsWithMembership(user, "join");
         TypingNotifications.Snapshot typing = streams.typing().snapshot(joinedRooms);
         long sinceEvents = since.map(SyncToken::events).orElse(0L);
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.put("next_batch", "");
 
-        List<AccountDataRow> accountChanges = accountData.changesSince(user, since.map(SyncToken::accountData).orElse(0L));
+        long sinceAccountData = since.map(SyncToken::accountData).orElse(0L);
+        List<AccountDataRow> accountChanges = since.isPresent() && accountDataNow <= sinceAccountData ? List.of()
+                : accountData.changesSince(user, sinceAccountData);
         Map<RoomId, List<AccountDataRow>> roomAccountData = new HashMap<>();
         ArrayNode global = response.putObject("account_data").putArray("events");
         for (AccountDataRow row : accountChanges) {
             if (row.room().isPresent()) {
-                roomAccountData.computeIfAbsent(row.room().get(), r -> new java.util.ArrayList<>()).add(row);
+                roomAccountData.computeIfAbsent(row.room().get(), r -> new ArrayList<>()).add(row);
             } else {
                 global.addObject().put("type", row.type()).set("content", row.content());
             }
         }
 
         Map<RoomId, MembershipChange> changed = new HashMap<>();
-        if (since.isPresent()) {
+        if (since.isPresent() && pipeline.latest().membership(user) > sinceEvents) {
             for (MembershipChange change : rooms.membershipChanges(user, sinceEvents, eventsNow)) {
                 changed.put(change.roomId(), change);
             }
@@ -138,17 +195,23 @@ public final class SyncService {
         }
         Map<RoomId, List<ObjectNode>> ephemeral = ephemeral(user, since, filter, wantedRooms, freshRooms, typing,
                 receiptsNow);
-        Map<RoomId, Long> unread = roomLists.unreadCounts(user, wantedRooms, SlidingSyncService.NOTIFYING_TYPES);
+        List<RoomId> roomsToBuild = wantedRooms.stream()
+                .filter(room -> freshRooms.contains(room) || pipeline.latest().room(room) > sinceEvents
+                        || roomAccountData.containsKey(room) || ephemeral.containsKey(room))
+                .toList();
+        Map<RoomId, Long> unread = roomLists.unreadCounts(user, roomsToBuild, SlidingSyncService.NOTIFYING_TYPES);
         String device = request.deviceId().orElse("");
         if (since.isEmpty() || fullState) {
             roomSections.forgetSentMembers(user, device);
         }
         ObjectNode roomsNode = response.putObject("rooms");
         ObjectNode join = roomsNode.putObject("join");
-        roomSections.joined(user, device, wantedRooms, freshRooms, sinceEvents, eventsNow, filter, roomAccountData,
+        roomSections.joined(user, device, roomsToBuild, freshRooms, sinceEvents, eventsNow, filter, roomAccountData,
                 ephemeral, unread).forEach((room, section) -> join.set(room.value(), section));
+        // An incremental sync only lists invites, knocks and leaves its membership changes name.
+        boolean anyMembership = since.isEmpty() || !changed.isEmpty();
         ObjectNode invite = roomsNode.putObject("invite");
-        for (RoomId room : rooms.roomsWithMembership(user, "invite")) {
+        for (RoomId room : anyMembership ? rooms.roomsWithMembership(user, "invite") : List.<RoomId>of()) {
             if (filter.wantsRoom(room.value()) && (since.isEmpty() || changed.containsKey(room))) {
                 invite.set(room.value(), roomSections.invited(user, room));
             }
@@ -161,7 +224,7 @@ public final class SyncService {
             }
         }
         ObjectNode knock = roomsNode.putObject("knock");
-        for (RoomId room : rooms.roomsWithMembership(user, "knock")) {
+        for (RoomId room : anyMembership ? rooms.roomsWithMembership(user, "knock") : List.<RoomId>of()) {
             if (filter.wantsRoom(room.value()) && (since.isEmpty() || changed.containsKey(room))) {
                 knock.set(room.value(), roomSections.knocked(user, room));
             }
@@ -177,7 +240,7 @@ public final class SyncService {
         ToDevice.Batch toDevice = streams.toDevice().deliver(user, request.deviceId(),
                 since.map(SyncToken::toDevice), toDeviceNow);
         response.putObject("to_device").putArray("events").addAll(toDevice.events());
-        e2ee(response, request, deviceListsNow);
+        deviceListChanges(response, request, deviceListsNow);
 
         SyncToken next = new SyncToken(eventsNow, accountDataNow, toDevice.nextPosition(), receiptsNow,
                 typing.position(), presenceNow,
@@ -212,11 +275,8 @@ public final class SyncService {
         return out;
     }
 
-    /**
-     * "Extensions to /sync" of end-to-end encryption: {@code device_lists} on an incremental sync,
-     * and the syncing device's one-time key counts and unused fallback key types.
-     */
-    private void e2ee(ObjectNode response, Request request, long deviceListsNow) {
+    /** "Extensions to /sync" of end-to-end encryption: {@code device_lists} on an incremental sync. */
+    private void deviceListChanges(ObjectNode response, Request request, long deviceListsNow) {
         if (request.since().isPresent()) {
             DeviceLists.Changes changes = deviceLists.changesSince(request.user(), request.since().get().deviceLists(),
                     deviceListsNow);
@@ -226,6 +286,13 @@ public final class SyncService {
             ArrayNode left = lists.putArray("left");
             changes.left().forEach(user -> left.add(user.value()));
         }
+    }
+
+    /**
+     * The syncing device's one-time key counts and unused fallback key types, read only for the
+     * response that is sent (they do not make a response worth sending on their own).
+     */
+    private ObjectNode withKeyCounts(ObjectNode response, Request request) {
         if (request.deviceId().isPresent()) {
             String device = request.deviceId().get();
             ObjectNode counts = response.putObject("device_one_time_keys_count");
@@ -233,6 +300,7 @@ public final class SyncService {
             ArrayNode fallback = response.putArray("device_unused_fallback_key_types");
             deviceLists.unusedFallbackKeyTypes(request.user(), device).forEach(fallback::add);
         }
+        return response;
     }
 
     private static boolean isEmpty(ObjectNode response) {

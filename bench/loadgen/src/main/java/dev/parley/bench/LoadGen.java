@@ -36,6 +36,7 @@ public final class LoadGen {
                 new FanOut("fanout-to-device", new ToDeviceMessages(), List.of("s1", "s100", "s1000")),
                 new FanOut("fanout-typing", new Typing(), List.of("s1-m2", "s100-m100", "s1000-m100")),
                 new BigAccount(),
+                new LongPollHeap(),
                 new PendingWorkload("big-federated-room", "join a 30,000-state-event room from a scripted resident server",
                         "federation (make_join/send_join, state ingestion)"),
                 new Soak())) {

@@ -30,6 +30,11 @@ final class ServerProbe {
         this.postgresDatabase = postgresDatabase;
     }
 
+    /** The server's process ID (for {@code jcmd}). */
+    long pid() {
+        return pid;
+    }
+
     /** Counters at one instant. */
     record Snapshot(long nanoTime, double serverCpuSeconds, double selfCpuSeconds, long writeBytes, long rssBytes,
                     long hwmBytes, long databaseBytes) {
