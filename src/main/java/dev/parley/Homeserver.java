@@ -34,6 +34,7 @@ import dev.parley.http.client.RegistrationRoutes;
 import dev.parley.http.client.RoomRoutes;
 import dev.parley.http.client.SlidingSyncRoutes;
 import dev.parley.http.client.SyncRoutes;
+import dev.parley.http.client.TagRoutes;
 import dev.parley.http.client.ThirdPartyIdRoutes;
 import dev.parley.http.client.ToDeviceRoutes;
 import dev.parley.http.client.KeyRoutes;
@@ -55,6 +56,7 @@ import dev.parley.service.account.SharedSecretRegistration;
 import dev.parley.service.accountdata.AccountDataService;
 import dev.parley.service.accountdata.FilterService;
 import dev.parley.service.accountdata.ManagedAccountData;
+import dev.parley.service.accountdata.RoomTags;
 import dev.parley.service.directory.UserDirectoryService;
 import dev.parley.service.edu.Presence;
 import dev.parley.service.edu.Receipts;
@@ -330,6 +332,7 @@ public final class Homeserver implements AutoCloseable {
                     new ManagedAccountData(PushRuleService.ACCOUNT_DATA_TYPE, pushRules::accountDataContent,
                             pushRules::position)));
             routes.addAll(AccountDataRoutes.routes(accountData));
+            routes.addAll(TagRoutes.routes(new RoomTags(accountData)));
             FilterService filters = new FilterService(new JdbcFilterStore(database));
             routes.addAll(FilterRoutes.routes(filters));
             EphemeralStreams ephemeral = ephemeral(config, database, rooms, accountData, accounts, notifier, clock);
