@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.api.wellknown.GetWellknownSupport;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.SigningKeyFile;
 import dev.parley.core.auth.StateKey;
@@ -27,6 +28,7 @@ import dev.parley.http.client.SpaceRoutes;
 import dev.parley.http.client.ThreadRoutes;
 import dev.parley.http.client.LoginRoutes;
 import dev.parley.http.client.MembershipRoutes;
+import dev.parley.http.client.OpenIdRoutes;
 import dev.parley.http.client.PresenceRoutes;
 import dev.parley.http.client.ProfileRoutes;
 import dev.parley.http.client.PushRuleRoutes;
@@ -40,6 +42,9 @@ import dev.parley.http.client.ToDeviceRoutes;
 import dev.parley.http.client.KeyRoutes;
 import dev.parley.http.client.RoomKeyBackupRoutes;
 import dev.parley.http.client.UserDirectoryRoutes;
+import dev.parley.http.client.VoipRoutes;
+import dev.parley.http.client.WhoisRoutes;
+import dev.parley.http.federation.OpenIdUserInfoRoutes;
 import dev.parley.http.federation.VersionRoutes;
 import dev.parley.http.media.MediaRoutes;
 import dev.parley.service.account.AccountService;
@@ -48,11 +53,13 @@ import dev.parley.service.account.Devices;
 import dev.parley.service.account.InteractiveAuth;
 import dev.parley.service.account.LoginTokens;
 import dev.parley.service.account.Logins;
+import dev.parley.service.account.OpenIdTokens;
 import dev.parley.service.account.PasswordHasher;
 import dev.parley.service.account.Registration;
 import dev.parley.service.account.RegistrationTokens;
 import dev.parley.service.account.Sessions;
 import dev.parley.service.account.SharedSecretRegistration;
+import dev.parley.service.account.Whois;
 import dev.parley.service.accountdata.AccountDataService;
 import dev.parley.service.accountdata.FilterService;
 import dev.parley.service.accountdata.ManagedAccountData;
@@ -96,6 +103,7 @@ import dev.parley.service.sync.RoomSections;
 import dev.parley.service.sync.RoomSyncParts;
 import dev.parley.service.sync.SlidingSyncService;
 import dev.parley.service.sync.SyncService;
+import dev.parley.service.voip.TurnCredentials;
 import dev.parley.store.DeviceStore;
 import dev.parley.store.RoomListStore;
 import dev.parley.store.jdbc.Database;
@@ -109,6 +117,7 @@ import dev.parley.store.jdbc.JdbcE2eeKeyStore;
 import dev.parley.store.jdbc.JdbcKeyBackupStore;
 import dev.parley.store.jdbc.JdbcFilterStore;
 import dev.parley.store.jdbc.JdbcMediaStore;
+import dev.parley.store.jdbc.JdbcOpenIdTokenStore;
 import dev.parley.store.jdbc.JdbcProfileStore;
 import dev.parley.store.jdbc.JdbcPresenceStore;
 import dev.parley.store.jdbc.JdbcPushRuleStore;
@@ -183,6 +192,7 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(LoginRoutes.routes(logins, sessions, loginTokens, uia, config.publicBaseUrl()));
             routes.addAll(DeviceRoutes.routes(devices, uia));
             routes.addAll(AdminRoutes.routes(sharedSecret, registrationTokens, service));
+            routes.addAll(WhoisRoutes.routes(new Whois(service, devices)));
             return routes;
         }
 
@@ -280,6 +290,14 @@ public final class Homeserver implements AutoCloseable {
         }
     }
 
+    /** The configured support contacts as {@code /.well-known/matrix/support} serves them. */
+    private static GetWellknownSupport.Response supportDocument(ParleyConfig.Support support) {
+        return new GetWellknownSupport.Response(support.contacts().isEmpty() ? null : support.contacts().stream()
+                .map(c -> new GetWellknownSupport.Contact(c.matrixId().orElse(null), c.emailAddress().orElse(null),
+                        c.role())).toList(),
+                support.supportPage().map(java.net.URI::toString).orElse(null));
+    }
+
     /** {@code GET /capabilities}: what this server supports, per the spec's capability names. */
     private static Map<String, Object> capabilities(ProfileService profiles) {
         Map<String, Object> versions = new LinkedHashMap<>();
@@ -322,9 +340,13 @@ public final class Homeserver implements AutoCloseable {
             Rooms rooms = rooms(database, accounts.service().serverName(), signingKey, profiles, clock);
             profiles.onMemberProfileChange(rooms.memberships()::profileChanged);
             List<Route> routes = new ArrayList<>();
-            routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server()));
+            routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server(),
+                    config.wellKnown().support().map(Homeserver::supportDocument)));
             routes.addAll(VersionRoutes.routes(version()));
             routes.addAll(accounts.routes(config));
+            OpenIdTokens openId = new OpenIdTokens(new JdbcOpenIdTokenStore(database), clock);
+            routes.addAll(OpenIdRoutes.routes(openId, accounts.service().serverName()));
+            routes.addAll(OpenIdUserInfoRoutes.routes(openId));
             routes.addAll(CapabilitiesRoutes.routes(() -> capabilities(profiles)));
             routes.addAll(ProfileRoutes.routes(profiles));
             routes.addAll(PushRuleRoutes.routes(pushRules));
@@ -369,6 +391,7 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(RoomKeyBackupRoutes.routes(e2ee.backups()));
             routes.addAll(UserDirectoryRoutes.routes(new UserDirectoryService(new JdbcUserDirectoryStore(database))));
             routes.addAll(ThirdPartyIdRoutes.routes());
+            routes.addAll(VoipRoutes.routes(new TurnCredentials(config.voip(), clock)));
             routes.addAll(RoomRoutes.routes(rooms.creation(), rooms.pipeline(), rooms.memberships(), rooms.reads(),
                     rooms.aliases()));
             routes.addAll(DirectoryRoutes.routes(rooms.directory(), rooms.publicRooms()));
