@@ -34,6 +34,7 @@ import dev.parley.http.client.ProfileRoutes;
 import dev.parley.http.client.PushRuleRoutes;
 import dev.parley.http.client.RegistrationRoutes;
 import dev.parley.http.client.RoomRoutes;
+import dev.parley.http.client.RoomSummaryRoutes;
 import dev.parley.http.client.SlidingSyncRoutes;
 import dev.parley.http.client.SyncRoutes;
 import dev.parley.http.client.TagRoutes;
@@ -84,6 +85,7 @@ import dev.parley.service.room.EventPipeline;
 import dev.parley.service.room.ForgottenRooms;
 import dev.parley.service.room.HistoryVisibility;
 import dev.parley.service.room.MemberProfiles;
+import dev.parley.service.room.MutualRooms;
 import dev.parley.service.room.Memberships;
 import dev.parley.service.room.PublicRooms;
 import dev.parley.service.room.Relations;
@@ -96,6 +98,7 @@ import dev.parley.service.room.RoomDirectory;
 import dev.parley.service.room.RoomHistory;
 import dev.parley.service.room.RoomPower;
 import dev.parley.service.room.RoomReads;
+import dev.parley.service.room.RoomSummaries;
 import dev.parley.service.room.RoomUpgrades;
 import dev.parley.service.room.StateGroups;
 import dev.parley.service.sync.EphemeralStreams;
@@ -399,7 +402,10 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(HistoryRoutes.routes(rooms.history(), rooms.relations(), rooms.pipeline()));
             routes.addAll(ThreadRoutes.routes(new ThreadRoots(rooms.store(), rooms.visibility(), rooms.history(),
                     rooms.formatter())));
-            routes.addAll(SpaceRoutes.routes(new SpaceHierarchy(rooms.store(), new JdbcRoomMemberStore(database))));
+            SpaceHierarchy hierarchy = new SpaceHierarchy(rooms.store(), new JdbcRoomMemberStore(database));
+            routes.addAll(SpaceRoutes.routes(hierarchy));
+            routes.addAll(RoomSummaryRoutes.routes(new RoomSummaries(hierarchy, rooms.aliases(),
+                    new RoomPower(rooms.store())), new MutualRooms(rooms.store())));
             routes.addAll(PeekRoutes.routes(new RoomPreviews(rooms.store(), rooms.pipeline(), rooms.visibility(),
                     rooms.formatter(), rooms.history(), rooms.reads(), rooms.directory(), ephemeral.receipts(),
                     ephemeral.presence(), accountData, notifier)));
