@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.api.wellknown.GetWellknownSupport;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.SigningKeyFile;
 import dev.parley.core.auth.StateKey;
@@ -27,18 +28,24 @@ import dev.parley.http.client.SpaceRoutes;
 import dev.parley.http.client.ThreadRoutes;
 import dev.parley.http.client.LoginRoutes;
 import dev.parley.http.client.MembershipRoutes;
+import dev.parley.http.client.OpenIdRoutes;
 import dev.parley.http.client.PresenceRoutes;
 import dev.parley.http.client.ProfileRoutes;
 import dev.parley.http.client.PushRuleRoutes;
 import dev.parley.http.client.RegistrationRoutes;
 import dev.parley.http.client.RoomRoutes;
+import dev.parley.http.client.RoomSummaryRoutes;
 import dev.parley.http.client.SlidingSyncRoutes;
 import dev.parley.http.client.SyncRoutes;
+import dev.parley.http.client.TagRoutes;
 import dev.parley.http.client.ThirdPartyIdRoutes;
 import dev.parley.http.client.ToDeviceRoutes;
 import dev.parley.http.client.KeyRoutes;
 import dev.parley.http.client.RoomKeyBackupRoutes;
 import dev.parley.http.client.UserDirectoryRoutes;
+import dev.parley.http.client.VoipRoutes;
+import dev.parley.http.client.WhoisRoutes;
+import dev.parley.http.federation.OpenIdUserInfoRoutes;
 import dev.parley.http.federation.VersionRoutes;
 import dev.parley.http.media.MediaRoutes;
 import dev.parley.service.account.AccountService;
@@ -47,14 +54,17 @@ import dev.parley.service.account.Devices;
 import dev.parley.service.account.InteractiveAuth;
 import dev.parley.service.account.LoginTokens;
 import dev.parley.service.account.Logins;
+import dev.parley.service.account.OpenIdTokens;
 import dev.parley.service.account.PasswordHasher;
 import dev.parley.service.account.Registration;
 import dev.parley.service.account.RegistrationTokens;
 import dev.parley.service.account.Sessions;
 import dev.parley.service.account.SharedSecretRegistration;
+import dev.parley.service.account.Whois;
 import dev.parley.service.accountdata.AccountDataService;
 import dev.parley.service.accountdata.FilterService;
 import dev.parley.service.accountdata.ManagedAccountData;
+import dev.parley.service.accountdata.RoomTags;
 import dev.parley.service.directory.UserDirectoryService;
 import dev.parley.service.edu.Presence;
 import dev.parley.service.edu.Receipts;
@@ -75,6 +85,7 @@ import dev.parley.service.room.EventPipeline;
 import dev.parley.service.room.ForgottenRooms;
 import dev.parley.service.room.HistoryVisibility;
 import dev.parley.service.room.MemberProfiles;
+import dev.parley.service.room.MutualRooms;
 import dev.parley.service.room.Memberships;
 import dev.parley.service.room.PublicRooms;
 import dev.parley.service.room.Relations;
@@ -87,6 +98,7 @@ import dev.parley.service.room.RoomDirectory;
 import dev.parley.service.room.RoomHistory;
 import dev.parley.service.room.RoomPower;
 import dev.parley.service.room.RoomReads;
+import dev.parley.service.room.RoomSummaries;
 import dev.parley.service.room.RoomUpgrades;
 import dev.parley.service.room.StateGroups;
 import dev.parley.service.sync.EphemeralStreams;
@@ -94,6 +106,7 @@ import dev.parley.service.sync.RoomSections;
 import dev.parley.service.sync.RoomSyncParts;
 import dev.parley.service.sync.SlidingSyncService;
 import dev.parley.service.sync.SyncService;
+import dev.parley.service.voip.TurnCredentials;
 import dev.parley.store.DeviceStore;
 import dev.parley.store.RoomListStore;
 import dev.parley.store.jdbc.CountingDatabase;
@@ -108,6 +121,7 @@ import dev.parley.store.jdbc.JdbcE2eeKeyStore;
 import dev.parley.store.jdbc.JdbcKeyBackupStore;
 import dev.parley.store.jdbc.JdbcFilterStore;
 import dev.parley.store.jdbc.JdbcMediaStore;
+import dev.parley.store.jdbc.JdbcOpenIdTokenStore;
 import dev.parley.store.jdbc.JdbcProfileStore;
 import dev.parley.store.jdbc.JdbcPresenceStore;
 import dev.parley.store.jdbc.JdbcPushRuleStore;
@@ -184,6 +198,7 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(LoginRoutes.routes(logins, sessions, loginTokens, uia, config.publicBaseUrl()));
             routes.addAll(DeviceRoutes.routes(devices, uia));
             routes.addAll(AdminRoutes.routes(sharedSecret, registrationTokens, service));
+            routes.addAll(WhoisRoutes.routes(new Whois(service, devices)));
             return routes;
         }
 
@@ -281,6 +296,14 @@ public final class Homeserver implements AutoCloseable {
         }
     }
 
+    /** The configured support contacts as {@code /.well-known/matrix/support} serves them. */
+    private static GetWellknownSupport.Response supportDocument(ParleyConfig.Support support) {
+        return new GetWellknownSupport.Response(support.contacts().isEmpty() ? null : support.contacts().stream()
+                .map(c -> new GetWellknownSupport.Contact(c.matrixId().orElse(null), c.emailAddress().orElse(null),
+                        c.role())).toList(),
+                support.supportPage().map(java.net.URI::toString).orElse(null));
+    }
+
     /** {@code GET /capabilities}: what this server supports, per the spec's capability names. */
     private static Map<String, Object> capabilities(ProfileService profiles) {
         Map<String, Object> versions = new LinkedHashMap<>();
@@ -323,9 +346,13 @@ public final class Homeserver implements AutoCloseable {
             Rooms rooms = rooms(database, accounts.service().serverName(), signingKey, profiles, clock);
             profiles.onMemberProfileChange(rooms.memberships()::profileChanged);
             List<Route> routes = new ArrayList<>();
-            routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server()));
+            routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server(),
+                    config.wellKnown().support().map(Homeserver::supportDocument)));
             routes.addAll(VersionRoutes.routes(version()));
             routes.addAll(accounts.routes(config));
+            OpenIdTokens openId = new OpenIdTokens(new JdbcOpenIdTokenStore(database), clock);
+            routes.addAll(OpenIdRoutes.routes(openId, accounts.service().serverName()));
+            routes.addAll(OpenIdUserInfoRoutes.routes(openId));
             routes.addAll(CapabilitiesRoutes.routes(() -> capabilities(profiles)));
             routes.addAll(ProfileRoutes.routes(profiles));
             routes.addAll(PushRuleRoutes.routes(pushRules));
@@ -333,6 +360,7 @@ public final class Homeserver implements AutoCloseable {
                     new ManagedAccountData(PushRuleService.ACCOUNT_DATA_TYPE, pushRules::accountDataContent,
                             pushRules::position)));
             routes.addAll(AccountDataRoutes.routes(accountData));
+            routes.addAll(TagRoutes.routes(new RoomTags(accountData)));
             FilterService filters = new FilterService(new JdbcFilterStore(database));
             routes.addAll(FilterRoutes.routes(filters));
             EphemeralStreams ephemeral = ephemeral(config, database, rooms, accountData, accounts, notifier, clock);
@@ -369,6 +397,7 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(RoomKeyBackupRoutes.routes(e2ee.backups()));
             routes.addAll(UserDirectoryRoutes.routes(new UserDirectoryService(new JdbcUserDirectoryStore(database))));
             routes.addAll(ThirdPartyIdRoutes.routes());
+            routes.addAll(VoipRoutes.routes(new TurnCredentials(config.voip(), clock)));
             routes.addAll(RoomRoutes.routes(rooms.creation(), rooms.pipeline(), rooms.memberships(), rooms.reads(),
                     rooms.aliases()));
             routes.addAll(DirectoryRoutes.routes(rooms.directory(), rooms.publicRooms()));
@@ -376,7 +405,10 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(HistoryRoutes.routes(rooms.history(), rooms.relations(), rooms.pipeline()));
             routes.addAll(ThreadRoutes.routes(new ThreadRoots(rooms.store(), rooms.visibility(), rooms.history(),
                     rooms.formatter())));
-            routes.addAll(SpaceRoutes.routes(new SpaceHierarchy(rooms.store(), new JdbcRoomMemberStore(database))));
+            SpaceHierarchy hierarchy = new SpaceHierarchy(rooms.store(), new JdbcRoomMemberStore(database));
+            routes.addAll(SpaceRoutes.routes(hierarchy));
+            routes.addAll(RoomSummaryRoutes.routes(new RoomSummaries(hierarchy, rooms.aliases(),
+                    new RoomPower(rooms.store())), new MutualRooms(rooms.store())));
             routes.addAll(PeekRoutes.routes(new RoomPreviews(rooms.store(), rooms.pipeline(), rooms.visibility(),
                     rooms.formatter(), rooms.history(), rooms.reads(), rooms.directory(), ephemeral.receipts(),
                     ephemeral.presence(), accountData, notifier)));

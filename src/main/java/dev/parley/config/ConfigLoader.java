@@ -17,6 +17,7 @@ import dev.parley.config.ParleyConfig.RateLimitConfig;
 import dev.parley.config.ParleyConfig.RegistrationConfig;
 import dev.parley.config.ParleyConfig.Resource;
 import dev.parley.config.ParleyConfig.SessionConfig;
+import dev.parley.config.ParleyConfig.VoipConfig;
 import dev.parley.config.ParleyConfig.WellKnownConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -98,13 +99,14 @@ public final class ConfigLoader {
         LoggingConfig logging = logging(root.child("logging"));
         MediaConfig media = MediaConfigReader.read(root.child("media"), base, dataDir);
         PresenceConfig presence = presence(root.child("presence"));
+        VoipConfig voip = voip(root.child("voip"));
         root.rejectUnknownKeys();
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new ParleyConfig(serverName, publicBaseUrl, dataDir, signingKey, database, listeners, ops,
-                http, registration, sessions, passwords, rateLimits, wellKnown, logging, media, presence);
+                http, registration, sessions, passwords, rateLimits, wellKnown, logging, media, presence, voip);
     }
 
     private static ListenerConfig listener(ConfigNode node) {
@@ -257,6 +259,32 @@ public final class ConfigLoader {
         return presence;
     }
 
+    private static VoipConfig voip(ConfigNode node) {
+        List<String> uris = node.strings("turn_uris", List.of());
+        for (String uri : uris) {
+            if (!uri.startsWith("turn:") && !uri.startsWith("turns:")) {
+                node.problem("turn_uris", "'" + uri + "' is not a turn: or turns: URI");
+            }
+        }
+        Optional<String> secret = Optional.ofNullable(node.string("turn_shared_secret", null));
+        Optional<String> username = Optional.ofNullable(node.string("turn_username", null));
+        Optional<String> password = Optional.ofNullable(node.string("turn_password", null));
+        if (secret.isPresent() && (username.isPresent() || password.isPresent())) {
+            node.problem("turn_shared_secret", "use either turn_shared_secret or turn_username/turn_password, not both");
+        }
+        if (username.isPresent() != password.isPresent()) {
+            node.problem(username.isPresent() ? "turn_password" : "turn_username",
+                    "turn_username and turn_password go together");
+        }
+        if (!uris.isEmpty() && secret.isEmpty() && username.isEmpty()) {
+            node.problem("turn_uris", "TURN servers need credentials: turn_shared_secret or turn_username/turn_password");
+        }
+        VoipConfig voip = new VoipConfig(uris, secret, username, password,
+                node.integer("turn_ttl_seconds", 86_400, 60, 365L * 86_400), node.bool("turn_allow_guests", true));
+        node.rejectUnknownKeys();
+        return voip;
+    }
+
     private static RateLimitConfig rateLimits(ConfigNode node) {
         RateLimitConfig limits = new RateLimitConfig(node.bool("enabled", true),
                 bucket(node.child("client"), 10, 100),
@@ -282,8 +310,9 @@ public final class ConfigLoader {
         } else if (!ServerName.isValid(server)) {
             node.problem("server", "'" + server + "' is not a server name with an optional port");
         }
+        var support = SupportConfigReader.read(node);
         node.rejectUnknownKeys();
-        return new WellKnownConfig(Optional.ofNullable(server));
+        return new WellKnownConfig(Optional.ofNullable(server), support);
     }
 
     /** The host part of a server name; an invalid name (already reported) is used as it is. */

@@ -25,7 +25,8 @@ public record ParleyConfig(
         WellKnownConfig wellKnown,
         LoggingConfig logging,
         MediaConfig media,
-        PresenceConfig presence) {
+        PresenceConfig presence,
+        VoipConfig voip) {
 
     public ParleyConfig {
         listeners = List.copyOf(listeners);
@@ -102,8 +103,43 @@ public record ParleyConfig(
     public record RateLimitConfig(boolean enabled, Bucket client, Bucket login, Bucket registration) {
     }
 
-    /** What {@code /.well-known/matrix/server} announces; empty means "not served". */
-    public record WellKnownConfig(Optional<String> server) {
+    /**
+     * What the {@code .well-known} documents announce; empty means "not served".
+     *
+     * @param server {@code /.well-known/matrix/server}: this server's federation endpoint
+     * @param support {@code /.well-known/matrix/support}: who runs the server and where to get help
+     */
+    public record WellKnownConfig(Optional<String> server, Optional<Support> support) {
+    }
+
+    /**
+     * Support discovery (Client-Server API, "Getting the support information"): at least one
+     * contact or a support page.
+     */
+    public record Support(List<Contact> contacts, Optional<URI> supportPage) {
+        public Support {
+            contacts = List.copyOf(contacts);
+        }
+    }
+
+    /** A way to reach the server's administrators; at least one of the two addresses is set. */
+    public record Contact(Optional<String> matrixId, Optional<String> emailAddress, String role) {
+    }
+
+    /**
+     * TURN servers for VoIP (Client-Server API, "Voice over IP"). Credentials are either a shared
+     * secret, from which time-limited ones are derived per request (the TURN REST API scheme that
+     * coturn's {@code use-auth-secret} implements), or a static username and password.
+     *
+     * @param turnUris {@code turn:}/{@code turns:} URIs; empty: no TURN server is offered
+     * @param ttlSeconds how long handed-out credentials are valid (and clients may cache them)
+     * @param allowGuests whether guest accounts get credentials too
+     */
+    public record VoipConfig(List<String> turnUris, Optional<String> sharedSecret, Optional<String> username,
+                             Optional<String> password, long ttlSeconds, boolean allowGuests) {
+        public VoipConfig {
+            turnUris = List.copyOf(turnUris);
+        }
     }
 
     public record LoggingConfig(String level, boolean requests) {

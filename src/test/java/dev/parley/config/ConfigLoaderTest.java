@@ -131,4 +131,43 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(write("- just\n- a list\n"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("mapping");
     }
+
+    @Test
+    void voipAndSupportDefaultToOffAndAreChecked() throws Exception {
+        ParleyConfig defaults = generatedAndLoaded(Map.of());
+        assertThat(defaults.voip().turnUris()).isEmpty();
+        assertThat(defaults.voip().ttlSeconds()).isEqualTo(86400);
+        assertThat(defaults.voip().allowGuests()).isTrue();
+        assertThat(defaults.wellKnown().support()).isEmpty();
+
+        Path file = write("""
+                server_name: example.org
+                voip:
+                  turn_uris: ["http://turn.example.org"]
+                  turn_shared_secret: s
+                  turn_username: u
+                well_known:
+                  support:
+                    contacts:
+                      - {role: m.role.admin}
+                      - {matrix_id: admin, role: m.role.admin}
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("voip.turn_uris:")
+                .hasMessageContaining("voip.turn_shared_secret:")
+                .hasMessageContaining("voip.turn_password:")
+                .hasMessageContaining("well_known.support.contacts[0].matrix_id:")
+                .hasMessageContaining("well_known.support.contacts[1].matrix_id:");
+        assertThatThrownBy(() -> ConfigLoader.load(write("""
+                server_name: example.org
+                voip:
+                  turn_uris: ["turn:turn.example.org"]
+                well_known:
+                  support: {}
+                """), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("voip.turn_uris: TURN servers need credentials")
+                .hasMessageContaining("well_known.support.contacts:");
+    }
 }

@@ -4,6 +4,7 @@ import dev.parley.api.client.GetVersions;
 import dev.parley.api.client.SlidingSync;
 import dev.parley.api.wellknown.GetWellKnownServer;
 import dev.parley.api.wellknown.GetWellknown;
+import dev.parley.api.wellknown.GetWellknownSupport;
 import dev.parley.core.error.MatrixException;
 import dev.parley.http.Route;
 import java.net.URI;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Server discovery: {@code /versions} and the two {@code .well-known} documents. */
+/** Server discovery: {@code /versions} and the {@code .well-known} documents. */
 public final class DiscoveryRoutes {
     /**
      * The spec versions Parley advertises; clients gate features on this list (threads from
@@ -33,8 +34,10 @@ public final class DiscoveryRoutes {
     /**
      * @param publicBaseUrl what clients should use as the homeserver base URL
      * @param federationEndpoint "host:port" other servers should use, if announced
+     * @param support what {@code /.well-known/matrix/support} serves, if configured
      */
-    public static List<Route> routes(URI publicBaseUrl, Optional<String> federationEndpoint) {
+    public static List<Route> routes(URI publicBaseUrl, Optional<String> federationEndpoint,
+                                     Optional<GetWellknownSupport.Response> support) {
         var versions = new GetVersions.Response(SUPPORTED_VERSIONS, UNSTABLE_FEATURES);
         String baseUrl = publicBaseUrl.toString().replaceAll("/+$", "");
         var client = new GetWellknown.Response(new GetWellknown.BaseUrl(baseUrl));
@@ -42,6 +45,8 @@ public final class DiscoveryRoutes {
                 new Route(GetVersions.ENDPOINT, request -> versions),
                 new Route(GetWellknown.ENDPOINT, request -> client),
                 new Route(GetWellKnownServer.ENDPOINT, request -> new GetWellKnownServer.Response(
-                        federationEndpoint.orElseThrow(() -> MatrixException.notFound("No server delegation is configured")))));
+                        federationEndpoint.orElseThrow(() -> MatrixException.notFound("No server delegation is configured")))),
+                new Route(GetWellknownSupport.ENDPOINT, request -> support.orElseThrow(
+                        () -> MatrixException.notFound("No support information is configured"))));
     }
 }

@@ -49,13 +49,26 @@ public final class Devices {
         sessions.evict(userId);
     }
 
+    /**
+     * The user's devices, each with its most recent sighting (time, address, user agent) even
+     * when that is not yet written.
+     */
+    public List<DeviceRow> lastSeen(UserId userId) {
+        return devices.list(userId).stream().map(this::withLatestSighting).toList();
+    }
+
     /** The spec's Device object, with a sighting newer than the stored one if there is one. */
-    private GetDevices.Device withLatestActivity(DeviceRow row) {
-        var device = new GetDevices.Device(row.deviceId(), row.displayName().orElse(null),
+    private GetDevices.Device withLatestActivity(DeviceRow stored) {
+        DeviceRow row = withLatestSighting(stored);
+        return new GetDevices.Device(row.deviceId(), row.displayName().orElse(null),
                 row.lastSeenIp().orElse(null), row.lastSeenTs().orElse(null));
+    }
+
+    private DeviceRow withLatestSighting(DeviceRow row) {
         return activity.latest(row.userId(), row.deviceId())
                 .filter(seen -> row.lastSeenTs().map(ts -> seen.ts() > ts).orElse(true))
-                .map(seen -> new GetDevices.Device(row.deviceId(), device.displayName(), seen.ip(), seen.ts()))
-                .orElse(device);
+                .map(seen -> new DeviceRow(row.userId(), row.deviceId(), row.displayName(), row.createdTs(),
+                        Optional.of(seen.ts()), Optional.ofNullable(seen.ip()), Optional.ofNullable(seen.userAgent())))
+                .orElse(row);
     }
 }

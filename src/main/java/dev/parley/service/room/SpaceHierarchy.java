@@ -142,6 +142,17 @@ public final class SpaceHierarchy {
     }
 
     /**
+     * The summary of one room (Client-Server API, "Room Summaries", getRoomSummary) if the
+     * requester may see it by the rules of {@link #visible}; without an account, only rooms
+     * anyone may join or knock on, or that are world-readable ("Servers MAY allow unauthenticated
+     * access ... if at least one of the following conditions holds true").
+     */
+    public Optional<Room> summary(RoomId roomId, Optional<UserId> user) {
+        boolean visible = user.isPresent() ? visible(roomId, user.get()) : visibleToAnyone(roomId);
+        return visible ? Optional.of(room(roomId, false)) : Optional.empty();
+    }
+
+    /**
      * The rooms the spec says to list: the requester is joined or invited, may join (public, or
      * restricted and they are in an allowed room), may knock, or the room is world-readable. A
      * banned requester sees nothing of the room.
@@ -158,14 +169,27 @@ public final class SpaceHierarchy {
         if (membership.equals("join") || membership.equals("invite") || power.isWorldReadable(roomId)) {
             return true;
         }
-        RoomVersion version = row.get().version();
         Optional<StoredEvent> joinRules = power.stateEvent(roomId, StateKey.JOIN_RULES_KEY);
+        if (JoinRule.of(joinRules.map(StoredEvent::pdu).orElse(null)) == JoinRule.RESTRICTED) {
+            return row.get().version().restrictedJoinsAllowed() && RestrictedJoins.allowedRooms(
+                    joinRules.get().pdu().content().path("allow")).stream().anyMatch(r -> power.isJoined(r, user));
+        }
+        return openToAll(row.get(), joinRules);
+    }
+
+    private boolean visibleToAnyone(RoomId roomId) {
+        Optional<RoomRow> row = store.room(roomId);
+        return row.isPresent() && (power.isWorldReadable(roomId)
+                || openToAll(row.get(), power.stateEvent(roomId, StateKey.JOIN_RULES_KEY)));
+    }
+
+    /** Whether anyone may join or knock, by the join rule and what the room version allows. */
+    private static boolean openToAll(RoomRow row, Optional<StoredEvent> joinRules) {
+        RoomVersion version = row.version();
         return switch (JoinRule.of(joinRules.map(StoredEvent::pdu).orElse(null))) {
             case PUBLIC -> true;
             case KNOCK -> version.knockAllowed();
             case KNOCK_RESTRICTED -> version.knockRestrictedAllowed();
-            case RESTRICTED -> version.restrictedJoinsAllowed() && RestrictedJoins.allowedRooms(
-                    joinRules.get().pdu().content().path("allow")).stream().anyMatch(r -> power.isJoined(r, user));
             default -> false;
         };
     }
