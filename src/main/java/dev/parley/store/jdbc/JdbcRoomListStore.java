@@ -127,19 +127,25 @@ public final class JdbcRoomListStore implements RoomListStore {
         inChunks(rooms, chunk -> {
             List<Object> params = new ArrayList<>();
             params.add(user.value());
+            params.add(user.value());
+            chunk.forEach(room -> params.add(room.value()));
             chunk.forEach(room -> params.add(room.value()));
             params.addAll(types);
             params.add(user.value());
-            params.add(user.value());
+            // Each room's threshold (the later of the read receipt and the user's own latest event)
+            // is found once, then others' messages after it are counted: one pass over the room's
+            // events, where a per-event "did the user send anything later" check made it quadratic.
             db.read(c -> Sql.list(c, """
                     SELECT e.room_id, COUNT(*) FROM events e
                     LEFT JOIN (SELECT room_id, MAX(event_position) AS pos FROM receipts
                                WHERE user_id = ? AND receipt_type IN ('m.read', 'm.read.private') AND thread_id = ''
                                GROUP BY room_id) r ON r.room_id = e.room_id
+                    LEFT JOIN (SELECT room_id, MAX(stream_ordering) AS pos FROM events
+                               WHERE sender = ? AND room_id IN (""" + marks(chunk.size()) + """
+                               ) GROUP BY room_id) own ON own.room_id = e.room_id
                     WHERE e.room_id IN (""" + marks(chunk.size()) + ") AND e.type IN (" + marks(types.size()) + """
                     ) AND e.state_key IS NULL AND e.sender <> ? AND e.stream_ordering > COALESCE(r.pos, 0)
-                      AND NOT EXISTS (SELECT 1 FROM events o WHERE o.room_id = e.room_id AND o.sender = ?
-                                      AND o.stream_ordering > e.stream_ordering)
+                      AND e.stream_ordering > COALESCE(own.pos, 0)
                     GROUP BY e.room_id""",
                     rs -> out.put(RoomId.parse(rs.getString(1)), rs.getLong(2)), params.toArray()));
         });
