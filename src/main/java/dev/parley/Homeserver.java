@@ -106,6 +106,7 @@ import dev.parley.service.sync.RoomSections;
 import dev.parley.service.sync.RoomSyncParts;
 import dev.parley.service.sync.SlidingSyncService;
 import dev.parley.service.sync.SyncService;
+import dev.parley.service.sync.UnreadCounts;
 import dev.parley.service.voip.TurnCredentials;
 import dev.parley.store.DeviceStore;
 import dev.parley.store.RoomListStore;
@@ -385,9 +386,10 @@ public final class Homeserver implements AutoCloseable {
             RoomSyncParts syncParts = new RoomSyncParts(rooms.store(), new RoomSections(rooms.store(), roomLists,
                     rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.visibility(), rooms.formatter(),
                     rooms.pipeline(), accountData);
+            UnreadCounts unreadCounts = new UnreadCounts(roomLists);
             routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), syncParts.sections(), rooms.pipeline(),
-                    accountData, ephemeral, notifier, e2ee.deviceLists(), roomLists), filters));
-            routes.addAll(SlidingSyncRoutes.routes(new SlidingSyncService(syncParts, roomLists, ephemeral,
+                    accountData, ephemeral, notifier, e2ee.deviceLists(), unreadCounts), filters));
+            routes.addAll(SlidingSyncRoutes.routes(new SlidingSyncService(syncParts, roomLists, unreadCounts, ephemeral,
                     e2ee.deviceLists(), notifier)));
             routes.addAll(EphemeralRoutes.routes(ephemeral.typing(), ephemeral.receipts()));
             routes.addAll(PresenceRoutes.routes(ephemeral.presence()));

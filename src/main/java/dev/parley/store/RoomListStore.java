@@ -54,8 +54,18 @@ public interface RoomListStore {
     /**
      * Per room, the events of {@code types} that others sent after both the user's newest
      * unthreaded read receipt (public or private) and the user's own newest event: a notification
-     * count under the default push rules, before push rules are evaluated per event. Rooms with
-     * none are absent.
+     * count under the default push rules, before push rules are evaluated per event, counting
+     * events up to position {@code upTo}. Rooms with none are absent.
      */
-    Map<RoomId, Long> unreadCounts(UserId user, Collection<RoomId> rooms, Set<String> types);
+    Map<RoomId, Long> unreadCounts(UserId user, Collection<RoomId> rooms, Set<String> types, long upTo);
+
+    /** Per room, the position of the user's newest unthreaded read receipt (public or private); rooms without are absent. */
+    Map<RoomId, Long> readReceiptPositions(UserId user, Collection<RoomId> rooms);
+
+    /** An event as an unread count sees it. */
+    record EventBrief(RoomId roomId, long position, UserId sender, String type, boolean state) {
+    }
+
+    /** The events of {@code rooms} in ({@code after}, {@code upTo}], in stream order. */
+    List<EventBrief> eventsBetween(Collection<RoomId> rooms, long after, long upTo);
 }

@@ -29,24 +29,24 @@ import java.util.Set;
  */
 public final class SlidingSyncService {
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
-    /** Event types whose unread instances count as notifications until push rules are evaluated. */
-    static final Set<String> NOTIFYING_TYPES = Set.of("m.room.message", "m.room.encrypted", "m.sticker");
 
     private final SlidingConnections connections = new SlidingConnections();
     private final SlidingRoomList roomList;
     private final SlidingRoomResults results;
     private final SlidingExtensions extensions;
     private final RoomListStore listStore;
+    private final UnreadCounts unreadCounts;
     private final EventPipeline pipeline;
     private final EphemeralStreams streams;
     private final Notifier notifier;
 
-    public SlidingSyncService(RoomSyncParts parts, RoomListStore listStore, EphemeralStreams streams,
-                              DeviceLists deviceLists, Notifier notifier) {
+    public SlidingSyncService(RoomSyncParts parts, RoomListStore listStore, UnreadCounts unreadCounts,
+                              EphemeralStreams streams, DeviceLists deviceLists, Notifier notifier) {
         this.roomList = new SlidingRoomList(listStore, parts.rooms(), parts.accountData());
         this.results = new SlidingRoomResults(parts.rooms(), listStore, parts.sections(), parts.visibility(), parts.formatter());
         this.extensions = new SlidingExtensions(parts.accountData(), streams, deviceLists);
         this.listStore = listStore;
+        this.unreadCounts = unreadCounts;
         this.pipeline = parts.pipeline();
         this.streams = streams;
         this.notifier = notifier;
@@ -96,7 +96,7 @@ public final class SlidingSyncService {
         Selection selection = roomList.select(request.user(), request, before.rooms().keySet(), eventsNow);
         List<RoomId> joined = selection.rooms().values().stream().filter(s -> s.entry().joined())
                 .map(s -> s.entry().roomId()).toList();
-        Map<RoomId, Long> unread = listStore.unreadCounts(request.user(), joined, NOTIFYING_TYPES);
+        Map<RoomId, Long> unread = unreadCounts.counts(request.user(), joined, eventsNow);
 
         ObjectNode response = Json.MAPPER.createObjectNode();
         ObjectNode lists = response.putObject("lists");

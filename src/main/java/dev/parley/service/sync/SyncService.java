@@ -15,7 +15,6 @@ import dev.parley.service.room.EventPipeline;
 import dev.parley.service.room.LatestPositions;
 import dev.parley.store.AccountDataRow;
 import dev.parley.store.ReceiptRow;
-import dev.parley.store.RoomListStore;
 import dev.parley.store.RoomStore;
 import dev.parley.store.RoomStore.MembershipChange;
 import java.time.Duration;
@@ -55,12 +54,12 @@ public final class SyncService {
     private final EphemeralStreams streams;
     private final Notifier notifier;
     private final DeviceLists deviceLists;
-    private final RoomListStore roomLists;
+    private final UnreadCounts unreadCounts;
 
     public SyncService(RoomStore rooms, RoomSections roomSections, EventPipeline pipeline, AccountDataService accountData,
-                       EphemeralStreams streams, Notifier notifier, DeviceLists deviceLists, RoomListStore roomLists) {
+                       EphemeralStreams streams, Notifier notifier, DeviceLists deviceLists, UnreadCounts unreadCounts) {
         this.rooms = rooms;
-        this.roomLists = roomLists;
+        this.unreadCounts = unreadCounts;
         this.roomSections = roomSections;
         this.pipeline = pipeline;
         this.accountData = accountData;
@@ -199,7 +198,7 @@ public final class SyncService {
                 .filter(room -> freshRooms.contains(room) || pipeline.latest().room(room) > sinceEvents
                         || roomAccountData.containsKey(room) || ephemeral.containsKey(room))
                 .toList();
-        Map<RoomId, Long> unread = roomLists.unreadCounts(user, roomsToBuild, SlidingSyncService.NOTIFYING_TYPES);
+        Map<RoomId, Long> unread = unreadCounts.counts(user, roomsToBuild, eventsNow);
         String device = request.deviceId().orElse("");
         if (since.isEmpty() || fullState) {
             roomSections.forgetSentMembers(user, device);

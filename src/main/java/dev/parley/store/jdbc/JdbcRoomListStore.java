@@ -8,6 +8,7 @@ import dev.parley.store.RoomListStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ public final class JdbcRoomListStore implements RoomListStore {
     }
 
     @Override
-    public Map<RoomId, Long> unreadCounts(UserId user, Collection<RoomId> rooms, Set<String> types) {
+    public Map<RoomId, Long> unreadCounts(UserId user, Collection<RoomId> rooms, Set<String> types, long upTo) {
         Map<RoomId, Long> out = new HashMap<>();
         if (types.isEmpty()) {
             return out;
@@ -132,6 +133,7 @@ public final class JdbcRoomListStore implements RoomListStore {
             chunk.forEach(room -> params.add(room.value()));
             params.addAll(types);
             params.add(user.value());
+            params.add(upTo);
             // Each room's threshold (the later of the read receipt and the user's own latest event)
             // is found once, then others' messages after it are counted: one pass over the room's
             // events, where a per-event "did the user send anything later" check made it quadratic.
@@ -145,10 +147,43 @@ public final class JdbcRoomListStore implements RoomListStore {
                                ) GROUP BY room_id) own ON own.room_id = e.room_id
                     WHERE e.room_id IN (""" + marks(chunk.size()) + ") AND e.type IN (" + marks(types.size()) + """
                     ) AND e.state_key IS NULL AND e.sender <> ? AND e.stream_ordering > COALESCE(r.pos, 0)
-                      AND e.stream_ordering > COALESCE(own.pos, 0)
+                      AND e.stream_ordering > COALESCE(own.pos, 0) AND e.stream_ordering <= ?
                     GROUP BY e.room_id""",
                     rs -> out.put(RoomId.parse(rs.getString(1)), rs.getLong(2)), params.toArray()));
         });
+        return out;
+    }
+
+    @Override
+    public Map<RoomId, Long> readReceiptPositions(UserId user, Collection<RoomId> rooms) {
+        Map<RoomId, Long> out = new HashMap<>();
+        inChunks(rooms, chunk -> {
+            List<Object> params = new ArrayList<>();
+            params.add(user.value());
+            chunk.forEach(room -> params.add(room.value()));
+            db.read(c -> Sql.list(c, """
+                    SELECT room_id, MAX(event_position) FROM receipts
+                    WHERE user_id = ? AND receipt_type IN ('m.read', 'm.read.private') AND thread_id = ''
+                      AND room_id IN (""" + marks(chunk.size()) + ") GROUP BY room_id",
+                    rs -> out.put(RoomId.parse(rs.getString(1)), rs.getLong(2)), params.toArray()));
+        });
+        return out;
+    }
+
+    @Override
+    public List<EventBrief> eventsBetween(Collection<RoomId> rooms, long after, long upTo) {
+        List<EventBrief> out = new ArrayList<>();
+        inChunks(rooms, chunk -> {
+            List<Object> params = new ArrayList<>();
+            chunk.forEach(room -> params.add(room.value()));
+            params.add(after);
+            params.add(upTo);
+            db.read(c -> Sql.list(c, "SELECT room_id, stream_ordering, sender, type, state_key IS NOT NULL FROM events"
+                    + " WHERE room_id IN (" + marks(chunk.size()) + ") AND stream_ordering > ? AND stream_ordering <= ?",
+                    rs -> out.add(new EventBrief(RoomId.parse(rs.getString(1)), rs.getLong(2),
+                            UserId.parse(rs.getString(3)), rs.getString(4), rs.getBoolean(5))), params.toArray()));
+        });
+        out.sort(Comparator.comparingLong(EventBrief::position));
         return out;
     }
 

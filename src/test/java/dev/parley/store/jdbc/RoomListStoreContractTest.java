@@ -7,6 +7,7 @@ import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.core.room.RoomVersions;
+import dev.parley.service.sync.UnreadCounts;
 import dev.parley.store.RoomListStore;
 import dev.parley.store.RoomListStore.UserRoom;
 import dev.parley.store.RoomRow;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /** The batch room-list reads, on SQLite and PostgreSQL. */
 class RoomListStoreContractTest extends DialectDatabaseTest {
+    /** Every position: counts and ranges up to the newest event. */
+    private static final long ALL = Long.MAX_VALUE;
+
     private JdbcRoomListStore store;
     private final UserId alice = UserId.parse("@alice:test.local");
     private final UserId bob = UserId.parse("@bob:test.local");
@@ -130,11 +134,63 @@ class RoomListStoreContractTest extends DialectDatabaseTest {
         event(one, "m.reaction", null, bob, null);
         event(one, "m.room.message", null, bob, null);
         Set<String> types = Set.of("m.room.message");
-        assertThat(store.unreadCounts(alice, List.of(one, two), types)).containsExactly(Map.entry(one, 4L));
+        assertThat(store.unreadCounts(alice, List.of(one, two), types, ALL)).containsExactly(Map.entry(one, 4L));
         new JdbcReceiptStore(db).put(one, "m.read", alice, Optional.empty(), read, 4, 1);
-        assertThat(store.unreadCounts(alice, List.of(one), types)).containsExactly(Map.entry(one, 2L));
+        assertThat(store.unreadCounts(alice, List.of(one), types, ALL)).containsExactly(Map.entry(one, 2L));
         event(one, "m.room.message", null, alice, null);
-        assertThat(store.unreadCounts(alice, List.of(one), types)).isEmpty();
-        assertThat(store.unreadCounts(bob, List.of(one), types)).containsExactly(Map.entry(one, 1L));
+        assertThat(store.unreadCounts(alice, List.of(one), types, ALL)).isEmpty();
+        assertThat(store.unreadCounts(bob, List.of(one), types, ALL)).containsExactly(Map.entry(one, 1L));
+        assertThat(store.readReceiptPositions(alice, List.of(one, two))).containsExactly(Map.entry(one, 4L));
+    }
+
+    @Test
+    void unreadCountsStopAtThePositionAskedAboutAndEventsBetweenListARange() {
+        member(one, alice, alice, "join");
+        event(one, "m.room.message", null, bob, null);
+        long first = newest(one);
+        event(one, "m.room.message", null, bob, null);
+        event(two, "m.room.topic", "", bob, null);
+        Set<String> types = Set.of("m.room.message");
+        assertThat(store.unreadCounts(alice, List.of(one), types, first)).containsExactly(Map.entry(one, 1L));
+        assertThat(store.unreadCounts(alice, List.of(one), types, ALL)).containsExactly(Map.entry(one, 2L));
+        List<RoomListStore.EventBrief> after = store.eventsBetween(List.of(one, two), first, ALL);
+        assertThat(after).extracting(RoomListStore.EventBrief::roomId).containsExactly(one, two);
+        assertThat(after).extracting(RoomListStore.EventBrief::state).containsExactly(false, true);
+        assertThat(after.getFirst().sender()).isEqualTo(bob);
+        assertThat(after.getFirst().type()).isEqualTo("m.room.message");
+    }
+
+    /** The incremental counts agree with a recount after every kind of change: messages, the user's own event, a receipt. */
+    @Test
+    void unreadCountsKeptIncrementallyAgreeWithARecount() {
+        UnreadCounts counts = new UnreadCounts(store);
+        member(one, alice, alice, "join");
+        member(two, alice, alice, "join");
+        event(one, "m.room.message", null, bob, null);
+        Set<String> types = Set.of("m.room.message", "m.room.encrypted", "m.sticker");
+        Runnable agree = () -> assertThat(counts.counts(alice, List.of(one, two), newest(one, two)))
+                .isEqualTo(store.unreadCounts(alice, List.of(one, two), types, ALL));
+        agree.run();
+        event(one, "m.room.message", null, bob, null);
+        event(two, "m.room.encrypted", null, bob, null);
+        event(one, "m.reaction", null, bob, null);
+        agree.run();
+        assertThat(counts.counts(alice, List.of(one, two), newest(one, two)))
+                .containsOnly(Map.entry(one, 2L), Map.entry(two, 1L));
+        event(one, "m.room.message", null, alice, null);
+        event(two, "m.room.message", null, bob, null);
+        agree.run();
+        EventId read = event(two, "m.room.message", null, bob, null);
+        event(one, "m.room.message", null, bob, null);
+        agree.run();
+        new JdbcReceiptStore(db).put(two, "m.read", alice, Optional.empty(), read, newest(two), 1);
+        event(two, "m.room.message", null, bob, null);
+        agree.run();
+        assertThat(counts.counts(alice, List.of(one, two), newest(one, two)))
+                .containsOnly(Map.entry(one, 1L), Map.entry(two, 1L));
+    }
+
+    private long newest(RoomId... rooms) {
+        return store.latestPositions(List.of(rooms), ALL).values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 }
