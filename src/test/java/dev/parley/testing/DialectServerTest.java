@@ -1,9 +1,13 @@
 package dev.parley.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.store.jdbc.Dialect;
 import dev.parley.testing.TestUsers.User;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +111,25 @@ public abstract class DialectServerTest {
     /** {@link RoomCalls#createRoom}: the new room's ID. */
     protected String createRoom(User user, String body) {
         return calls.createRoom(user, body);
+    }
+
+    /** Sends an {@code m.text} message with transaction ID {@code txn}, asserting a 200: the event ID. */
+    protected String sendText(User user, String room, String txn, String body) {
+        Http.Reply r = Http.call("PUT", url("/rooms/" + enc(room) + "/send/m.room.message/" + txn), user.accessToken(),
+                "{\"msgtype\":\"m.text\",\"body\":\"" + body + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("event_id").asText();
+    }
+
+    /** The bodies of the {@code m.room.message} events in one joined room's timeline of a {@code /sync} response. */
+    protected static List<String> timelineBodies(JsonNode sync, String room) {
+        List<String> out = new ArrayList<>();
+        sync.path("rooms").path("join").path(room).path("timeline").path("events").forEach(e -> {
+            if (e.path("type").asText().equals("m.room.message")) {
+                out.add(e.path("content").path("body").asText());
+            }
+        });
+        return out;
     }
 
     /** {@link RoomCalls#sync}. */

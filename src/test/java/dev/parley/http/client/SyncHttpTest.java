@@ -20,31 +20,14 @@ class SyncHttpTest extends DialectServerTest {
         super(2); // alice and bob
     }
 
-    private String send(User user, String room, String txn, String body) {
-        Reply r = Http.call("PUT", url("/rooms/" + enc(room) + "/send/m.room.message/" + txn), user.accessToken(),
-                "{\"msgtype\":\"m.text\",\"body\":\"" + body + "\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().path("event_id").asText();
-    }
-
-    private static List<String> bodies(JsonNode sync, String room) {
-        List<String> out = new ArrayList<>();
-        sync.path("rooms").path("join").path(room).path("timeline").path("events").forEach(e -> {
-            if (e.path("type").asText().equals("m.room.message")) {
-                out.add(e.path("content").path("body").asText());
-            }
-        });
-        return out;
-    }
-
     @Test
     void initialSyncHasTheTimelineStateAndSummary() {
         String room = createRoom(alice, "{\"name\":\"Tea\"}");
-        send(alice, room, "t1", "one");
-        send(alice, room, "t2", "two");
+        sendText(alice, room, "t1", "one");
+        sendText(alice, room, "t2", "two");
         JsonNode full = sync(alice, null, "");
         JsonNode section = full.path("rooms").path("join").path(room);
-        assertThat(bodies(full, room)).containsExactly("one", "two");
+        assertThat(timelineBodies(full, room)).containsExactly("one", "two");
         assertThat(section.path("timeline").path("limited").asBoolean()).isFalse();
         assertThat(section.path("summary").path("m.joined_member_count").asInt()).isEqualTo(1);
         assertThat(full.path("next_batch").asText()).startsWith("s");
@@ -79,13 +62,13 @@ class SyncHttpTest extends DialectServerTest {
         assertThat(bobJoined.path("rooms").path("invite").has(room)).isFalse();
         bobToken = bobJoined.path("next_batch").asText();
 
-        send(alice, room, "a1", "hello bob");
-        send(bob, room, "b1", "hi alice");
-        send(alice, room, "a2", "how are you");
+        sendText(alice, room, "a1", "hello bob");
+        sendText(bob, room, "b1", "hi alice");
+        sendText(alice, room, "a2", "how are you");
         JsonNode aliceSees = sync(alice, aliceToken, "");
-        assertThat(bodies(aliceSees, room)).containsExactly("hello bob", "hi alice", "how are you");
+        assertThat(timelineBodies(aliceSees, room)).containsExactly("hello bob", "hi alice", "how are you");
         JsonNode bobSees = sync(bob, bobToken, "");
-        assertThat(bodies(bobSees, room)).containsExactly("hello bob", "hi alice", "how are you");
+        assertThat(timelineBodies(bobSees, room)).containsExactly("hello bob", "hi alice", "how are you");
         // Nothing is delivered twice.
         JsonNode again = sync(alice, aliceSees.path("next_batch").asText(), "");
         assertThat(again.path("rooms").path("join").has(room)).isFalse();
@@ -111,13 +94,13 @@ class SyncHttpTest extends DialectServerTest {
         List<String> expected = new ArrayList<>();
         User[] speakers = {alice, bob, carol};
         for (int i = 0; i < 12; i++) {
-            send(speakers[i % 3], room, "m" + i, "message " + i);
+            sendText(speakers[i % 3], room, "m" + i, "message " + i);
             expected.add("message " + i);
         }
         int u = 0;
         for (User user : speakers) {
             JsonNode delta = sync(user, tokens.get(u++), "filter=" + enc("{\"room\":{\"timeline\":{\"limit\":50}}}"));
-            assertThat(bodies(delta, room)).as(user.userId()).containsExactlyElementsOf(expected);
+            assertThat(timelineBodies(delta, room)).as(user.userId()).containsExactlyElementsOf(expected);
         }
     }
 
@@ -135,10 +118,10 @@ class SyncHttpTest extends DialectServerTest {
         long start = System.nanoTime();
         CompletableFuture<JsonNode> waiting = CompletableFuture.supplyAsync(() -> sync(bob, bobToken, "timeout=20000"));
         Thread.sleep(500);
-        send(alice, room, "lp", "wake up");
+        sendText(alice, room, "lp", "wake up");
         JsonNode woken = waiting.get(15, TimeUnit.SECONDS);
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat(bodies(woken, room)).containsExactly("wake up");
+        assertThat(timelineBodies(woken, room)).containsExactly("wake up");
         assertThat(elapsed).as("woken by the message, not by the 20 s timeout").isLessThan(10_000);
 
         // An invite wakes a user who is not in the room yet.
@@ -169,7 +152,7 @@ class SyncHttpTest extends DialectServerTest {
     void redactedEventsArrivePrunedWithTheirRedaction() {
         String room = createRoom(alice, "{}");
         String token = sync(alice, null, "").path("next_batch").asText();
-        String secret = send(alice, room, "s1", "oops, a password");
+        String secret = sendText(alice, room, "s1", "oops, a password");
         Reply redaction = Http.call("PUT", url("/rooms/" + enc(room) + "/redact/" + enc(secret) + "/r1"), alice.accessToken(),
                 "{\"reason\":\"typo\"}");
         assertThat(redaction.status()).as(redaction.body()).isEqualTo(200);
@@ -183,12 +166,12 @@ class SyncHttpTest extends DialectServerTest {
     @Test
     void tokensStayValidAcrossARestart() {
         String room = createRoom(alice, "{}");
-        send(alice, room, "t1", "before restart");
+        sendText(alice, room, "t1", "before restart");
         String token = sync(alice, null, "").path("next_batch").asText();
         server.restart();
-        send(alice, room, "t2", "after restart");
+        sendText(alice, room, "t2", "after restart");
         JsonNode delta = sync(alice, token, "");
-        assertThat(bodies(delta, room)).containsExactly("after restart");
+        assertThat(timelineBodies(delta, room)).containsExactly("after restart");
     }
 
     @Test
@@ -200,7 +183,7 @@ class SyncHttpTest extends DialectServerTest {
         String filterId = Http.call("POST", url("/user/" + enc(alice.userId()) + "/filter"), alice.accessToken(),
                 "{\"room\":{\"timeline\":{\"limit\":1}}}").json().path("filter_id").asText();
         String room = createRoom(alice, "{}");
-        send(alice, room, "x", "last");
+        sendText(alice, room, "x", "last");
         JsonNode filtered = sync(alice, null, "filter=" + filterId);
         assertThat(filtered.path("rooms").path("join").path(room).path("timeline").path("events")).hasSize(1);
     }

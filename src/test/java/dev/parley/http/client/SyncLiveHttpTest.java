@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.store.jdbc.Dialect;
+import dev.parley.testing.DialectServerTest;
 import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
-import dev.parley.testing.TestServer;
 import dev.parley.testing.TestUsers;
 import dev.parley.testing.TestUsers.User;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,41 +21,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Live {@code /sync}: a parked long-poll costs the database nothing until it is woken, and the
  * incremental paths that skip unmoved streams and untouched rooms still deliver everything,
  * exactly once and in order. SQLite and PostgreSQL.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Dialect.class)
-class SyncLiveHttpTest {
+class SyncLiveHttpTest extends DialectServerTest {
     private static final String BIG_TIMELINE = "filter=" + enc("{\"room\":{\"timeline\":{\"limit\":100}}}");
 
-    @Parameter
-    Dialect dialect;
-
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private TestServer server;
-    private User alice;
-    private User bob;
 
-    @BeforeEach
-    void start() {
-        server = TestServer.start(dialect, yaml -> { });
-        alice = TestUsers.register(server, "alice", "pw");
-        bob = TestUsers.register(server, "bob", "pw");
+    SyncLiveHttpTest() {
+        super(2); // alice and bob
     }
 
+    /** Runs before the server stops: polls still parked are abandoned, not waited for. */
     @AfterEach
-    void stop() {
-        server.close();
-        threads.close();
+    void stopThreads() {
+        threads.shutdownNow();
     }
 
     @Test
@@ -66,7 +48,7 @@ class SyncLiveHttpTest {
         String room = createRoom(alice, "{\"preset\":\"public_chat\"}");
         List<User> syncers = new ArrayList<>(List.of(bob));
         for (int i = 0; i < 4; i++) {
-            syncers.add(TestUsers.register(server, "idle" + i, "pw"));
+            syncers.add(register("idle" + i));
         }
         for (User user : syncers) {
             Http.call("POST", url("/join/" + enc(room)), user.accessToken(), "{}");
@@ -89,9 +71,9 @@ class SyncLiveHttpTest {
         assertThat(databaseWork()).as("database work while " + syncers.size() + " long-polls were parked")
                 .isEqualTo(before);
 
-        send(alice, room, "wake", "wake up");
+        sendText(alice, room, "wake", "wake up");
         for (CompletableFuture<JsonNode> poll : polls) {
-            assertThat(bodies(poll.get(15, TimeUnit.SECONDS), room)).containsExactly("wake up");
+            assertThat(timelineBodies(poll.get(15, TimeUnit.SECONDS), room)).containsExactly("wake up");
         }
         assertThat(databaseWork()).as("the counter counts: the send and the woken builds read").isGreaterThan(before);
     }
@@ -116,7 +98,7 @@ class SyncLiveHttpTest {
                 JsonNode delta = sync(alice, token, "timeout=10000&" + BIG_TIMELINE);
                 assertThat(delta.path("rooms").path("join").has(quiet)).isFalse();
                 for (String room : rooms) {
-                    List<String> bodies = bodies(delta, room);
+                    List<String> bodies = timelineBodies(delta, room);
                     got.computeIfAbsent(room, r -> new ArrayList<>()).addAll(bodies);
                     count += bodies.size();
                 }
@@ -127,7 +109,7 @@ class SyncLiveHttpTest {
         Map<String, List<String>> sent = new HashMap<>();
         for (int i = 0; i < messages; i++) {
             String room = rooms.get(i % rooms.size());
-            send(bob, room, "m" + i, "message " + i);
+            sendText(bob, room, "m" + i, "message " + i);
             sent.computeIfAbsent(room, r -> new ArrayList<>()).add("message " + i);
             if (i % 7 == 0) {
                 Thread.sleep(20);
@@ -160,15 +142,15 @@ class SyncLiveHttpTest {
         assertThat(after.path("to_device").path("events")).isEmpty();
 
         // A read receipt in the room.
-        String event = send(bob, room, "r1", "read me");
+        String event = sendText(bob, room, "r1", "read me");
         woken = sync(alice, token, "timeout=5000");
-        assertThat(bodies(woken, room)).containsExactly("read me");
+        assertThat(timelineBodies(woken, room)).containsExactly("read me");
         token = woken.path("next_batch").asText();
         woken = wokenBy(token, () -> Http.call("POST", url("/rooms/" + enc(room) + "/receipt/m.read/" + enc(event)),
                 bob.accessToken(), "{}"));
         assertThat(woken.path("rooms").path("join").path(room).path("ephemeral").path("events").get(0)
                 .path("type").asText()).isEqualTo("m.receipt");
-        assertThat(bodies(woken, room)).isEmpty();
+        assertThat(timelineBodies(woken, room)).isEmpty();
         token = woken.path("next_batch").asText();
 
         // An invite to a new room, then a message there once she joined while her next sync was parked.
@@ -180,8 +162,8 @@ class SyncLiveHttpTest {
         woken = wokenBy(token, () -> Http.call("POST", url("/join/" + enc(other)), alice.accessToken(), "{}"));
         assertThat(woken.path("rooms").path("join").has(other)).isTrue();
         token = woken.path("next_batch").asText();
-        woken = wokenBy(token, () -> send(bob, other, "o1", "in the new room"));
-        assertThat(bodies(woken, other)).containsExactly("in the new room");
+        woken = wokenBy(token, () -> sendText(bob, other, "o1", "in the new room"));
+        assertThat(timelineBodies(woken, other)).containsExactly("in the new room");
         assertThat(woken.path("rooms").path("join").has(room)).isFalse();
     }
 
@@ -224,40 +206,5 @@ class SyncLiveHttpTest {
         Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? ([0-9.eE+]+)$").matcher(r.body());
         assertThat(m.find()).as(name).isTrue();
         return (long) Double.parseDouble(m.group(1));
-    }
-
-    private String url(String path) {
-        return server.baseUrl() + "/_matrix/client/v3" + path;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private JsonNode sync(User user, String since, String extra) {
-        Reply r = Http.get(url("/sync?" + (since == null ? "" : "since=" + enc(since) + "&") + extra), user.accessToken());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json();
-    }
-
-    private String createRoom(User user, String body) {
-        return Http.call("POST", url("/createRoom"), user.accessToken(), body).json().path("room_id").asText();
-    }
-
-    private String send(User user, String room, String txn, String body) {
-        Reply r = Http.call("PUT", url("/rooms/" + enc(room) + "/send/m.room.message/" + txn), user.accessToken(),
-                "{\"msgtype\":\"m.text\",\"body\":\"" + body + "\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().path("event_id").asText();
-    }
-
-    private static List<String> bodies(JsonNode sync, String room) {
-        List<String> out = new ArrayList<>();
-        sync.path("rooms").path("join").path(room).path("timeline").path("events").forEach(e -> {
-            if (e.path("type").asText().equals("m.room.message")) {
-                out.add(e.path("content").path("body").asText());
-            }
-        });
-        return out;
     }
 }
