@@ -6,6 +6,7 @@ import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.service.accountdata.AccountDataService;
+import dev.parley.service.accountdata.RoomTags;
 import dev.parley.service.sync.SlidingSyncRequest.ListConfig;
 import dev.parley.service.sync.SlidingSyncRequest.ListFilters;
 import dev.parley.service.sync.SlidingSyncRequest.RoomConfig;
@@ -35,7 +36,6 @@ final class SlidingRoomList {
     static final Set<String> BUMP_TYPES = Set.of("m.room.create", "m.room.message", "m.room.encrypted", "m.sticker",
             "m.call.invite", "m.poll.start", "m.beacon_info");
     static final String DIRECT = "m.direct";
-    static final String TAG = "m.tag";
 
     /** One room of the list: the user's membership and how recently the room moved for them. */
     record Entry(UserRoom membership, long order, long bumpStamp) {
@@ -184,7 +184,7 @@ final class SlidingRoomList {
         Map<RoomId, Set<String>> out = new HashMap<>();
         for (AccountDataRow row : accountData.changesSince(user, 0)) {
             JsonNode tags = row.content().path("tags");
-            if (row.room().isPresent() && row.type().equals(TAG) && tags.isObject()) {
+            if (row.room().isPresent() && row.type().equals(RoomTags.ACCOUNT_DATA_TYPE) && tags.isObject()) {
                 Set<String> names = new HashSet<>();
                 tags.fieldNames().forEachRemaining(names::add);
                 out.put(row.room().get(), names);

@@ -128,6 +128,7 @@ public final class JdbcRoomListStore implements RoomListStore {
         inChunks(rooms, chunk -> {
             List<Object> params = new ArrayList<>();
             params.add(user.value());
+            chunk.forEach(room -> params.add(room.value()));
             params.add(user.value());
             chunk.forEach(room -> params.add(room.value()));
             chunk.forEach(room -> params.add(room.value()));
@@ -137,11 +138,8 @@ public final class JdbcRoomListStore implements RoomListStore {
             // Each room's threshold (the later of the read receipt and the user's own latest event)
             // is found once, then others' messages after it are counted: one pass over the room's
             // events, where a per-event "did the user send anything later" check made it quadratic.
-            db.read(c -> Sql.list(c, """
-                    SELECT e.room_id, COUNT(*) FROM events e
-                    LEFT JOIN (SELECT room_id, MAX(event_position) AS pos FROM receipts
-                               WHERE user_id = ? AND receipt_type IN ('m.read', 'm.read.private') AND thread_id = ''
-                               GROUP BY room_id) r ON r.room_id = e.room_id
+            db.read(c -> Sql.list(c, "SELECT e.room_id, COUNT(*) FROM events e LEFT JOIN ("
+                    + readReceipts(chunk.size()) + ") r ON r.room_id = e.room_id " + """
                     LEFT JOIN (SELECT room_id, MAX(stream_ordering) AS pos FROM events
                                WHERE sender = ? AND room_id IN (""" + marks(chunk.size()) + """
                                ) GROUP BY room_id) own ON own.room_id = e.room_id
@@ -161,10 +159,7 @@ public final class JdbcRoomListStore implements RoomListStore {
             List<Object> params = new ArrayList<>();
             params.add(user.value());
             chunk.forEach(room -> params.add(room.value()));
-            db.read(c -> Sql.list(c, """
-                    SELECT room_id, MAX(event_position) FROM receipts
-                    WHERE user_id = ? AND receipt_type IN ('m.read', 'm.read.private') AND thread_id = ''
-                      AND room_id IN (""" + marks(chunk.size()) + ") GROUP BY room_id",
+            db.read(c -> Sql.list(c, readReceipts(chunk.size()),
                     rs -> out.put(RoomId.parse(rs.getString(1)), rs.getLong(2)), params.toArray()));
         });
         return out;
@@ -185,6 +180,16 @@ public final class JdbcRoomListStore implements RoomListStore {
         });
         out.sort(Comparator.comparingLong(EventBrief::position));
         return out;
+    }
+
+    /**
+     * Per room of {@code rooms} (as many parameters, after the user's), the position of the user's
+     * newest unthreaded read receipt, public or private: columns {@code room_id}, {@code pos}.
+     */
+    private static String readReceipts(int rooms) {
+        return "SELECT room_id, MAX(event_position) AS pos FROM receipts WHERE user_id = ?"
+                + " AND receipt_type IN ('m.read', 'm.read.private') AND thread_id = ''"
+                + " AND room_id IN (" + marks(rooms) + ") GROUP BY room_id";
     }
 
     private static void inChunks(Collection<RoomId> rooms, java.util.function.Consumer<List<RoomId>> work) {
