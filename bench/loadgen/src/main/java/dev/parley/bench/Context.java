@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** What every workload gets: the server, its probe, the options, and helpers for set-up. */
 final class Context {
@@ -17,6 +18,7 @@ final class Context {
     final Map<String, String> options;
     /** Prefix of every user name this run registers, so runs against one server never collide. */
     final String runId;
+    private final AtomicInteger registrations = new AtomicInteger();
     /** Each measured phase stops by this many seconds, and says it was cut short. */
     final int maxSeconds;
 
@@ -43,11 +45,15 @@ final class Context {
         return new Matrix(base);
     }
 
-    /** Registers {@code count} users named {@code <runId>-<prefix>-<i>}, 16 at a time. */
+    /**
+     * Registers {@code count} users named {@code <runId>-<prefix>-<n>-<i>}, 16 at a time; {@code n}
+     * counts the calls, so a case named twice on one command line runs twice with its own users.
+     */
     List<Matrix.User> registerUsers(Matrix matrix, String prefix, int count) throws Exception {
+        int call = registrations.incrementAndGet();
         List<Callable> tasks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String localpart = runId + "-" + prefix + "-" + i;
+            String localpart = runId + "-" + prefix + "-" + call + "-" + i;
             tasks.add(() -> matrix.register(sharedSecret, localpart, "bench-" + localpart));
         }
         return parallel(16, tasks);
