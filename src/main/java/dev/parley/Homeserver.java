@@ -110,6 +110,7 @@ import dev.parley.service.sync.UnreadCounts;
 import dev.parley.service.voip.TurnCredentials;
 import dev.parley.store.DeviceStore;
 import dev.parley.store.RoomListStore;
+import dev.parley.store.jdbc.AccountDataStream;
 import dev.parley.store.jdbc.CountingDatabase;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
@@ -343,7 +344,8 @@ public final class Homeserver implements AutoCloseable {
                     profiles.erase(user);
                 }
             });
-            PushRuleService pushRules = new PushRuleService(new JdbcPushRuleStore(database));
+            AccountDataStream accountDataStream = new AccountDataStream(database);
+            PushRuleService pushRules = new PushRuleService(new JdbcPushRuleStore(database, accountDataStream));
             Rooms rooms = rooms(database, accounts.service().serverName(), signingKey, profiles, clock);
             profiles.onMemberProfileChange(rooms.memberships()::profileChanged);
             List<Route> routes = new ArrayList<>();
@@ -357,7 +359,7 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(CapabilitiesRoutes.routes(() -> capabilities(profiles)));
             routes.addAll(ProfileRoutes.routes(profiles));
             routes.addAll(PushRuleRoutes.routes(pushRules));
-            AccountDataService accountData = new AccountDataService(new JdbcAccountDataStore(database), List.of(
+            AccountDataService accountData = new AccountDataService(new JdbcAccountDataStore(database, accountDataStream), List.of(
                     new ManagedAccountData(PushRuleService.ACCOUNT_DATA_TYPE, pushRules::accountDataContent,
                             pushRules::position)));
             routes.addAll(AccountDataRoutes.routes(accountData));
@@ -386,7 +388,8 @@ public final class Homeserver implements AutoCloseable {
             RoomSyncParts syncParts = new RoomSyncParts(rooms.store(), new RoomSections(rooms.store(), roomLists,
                     rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.visibility(), rooms.formatter(),
                     rooms.pipeline(), accountData);
-            UnreadCounts unreadCounts = new UnreadCounts(roomLists);
+            UnreadCounts unreadCounts = new UnreadCounts(roomLists, ephemeral.receipts()::position,
+                    ephemeral.receipts()::latestBy);
             routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), syncParts.sections(), rooms.pipeline(),
                     accountData, ephemeral, notifier, e2ee.deviceLists(), unreadCounts), filters));
             routes.addAll(SlidingSyncRoutes.routes(new SlidingSyncService(syncParts, roomLists, unreadCounts, ephemeral,

@@ -40,11 +40,14 @@ public interface E2eeKeyStore {
     /** The device keys of the given users' devices ({@code devices} empty: all of them). */
     List<DeviceKeys> deviceKeys(UserId user, Collection<String> devices);
 
-    /** Unclaimed one-time keys of a device per algorithm. */
-    Map<String, Long> oneTimeKeyCounts(UserId user, String deviceId);
+    /**
+     * What a syncing device is told of its keys, read together: its unclaimed one-time keys per
+     * algorithm, and the algorithms for which it has a fallback key no claim has used.
+     */
+    record KeyCounts(Map<String, Long> oneTimeKeys, List<String> unusedFallbackTypes) {
+    }
 
-    /** Algorithms for which the device has a fallback key no claim has used. */
-    List<String> unusedFallbackKeyTypes(UserId user, String deviceId);
+    KeyCounts keyCounts(UserId user, String deviceId);
 
     /**
      * Hands out one key of {@code algorithm} for the device: a one-time key, deleted in the same

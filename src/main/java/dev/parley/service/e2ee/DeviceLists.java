@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Device-list tracking and one-time key counts for a syncing device (Client-Server API,
  * "Tracking the device list for a user" and "Extensions to /sync"). This is the API both
  * {@code /sync} and sliding sync's {@code e2ee} extension read: {@link #position},
- * {@link #changesSince}, {@link #oneTimeKeyCounts} and {@link #unusedFallbackKeyTypes}.
+ * {@link #changesSince} and {@link #keyCounts}.
  */
 public final class DeviceLists {
     /** The algorithm clients count on; reported as 0 rather than left out (Synapse does the same). */
@@ -36,17 +37,23 @@ public final class DeviceLists {
     private final E2eeKeyStore keys;
     private final RoomMemberStore members;
     private final Notifier notifier;
+    private final AtomicLong position;
 
     public DeviceLists(DeviceListStore store, E2eeKeyStore keys, RoomMemberStore members, Notifier notifier) {
         this.store = store;
         this.keys = keys;
         this.members = members;
         this.notifier = notifier;
+        this.position = new AtomicLong(store.position());
     }
 
-    /** The device-list stream position every change below has committed at. */
+    /**
+     * The device-list stream position every change below has committed at. Kept in memory (every
+     * {@code /sync} asks): each write to the stream is followed by {@link #changed} or goes through
+     * {@link #onEvent}, which move it on before anyone is woken.
+     */
     public long position() {
-        return store.position();
+        return position.get();
     }
 
     /**
@@ -93,20 +100,20 @@ public final class DeviceLists {
                 && (c.user().equals(other) || c.user().equals(user)));
     }
 
-    /** {@code device_one_time_keys_count}: the device's unclaimed one-time keys per algorithm. */
-    public Map<String, Long> oneTimeKeyCounts(UserId user, String deviceId) {
-        Map<String, Long> counts = new TreeMap<>(keys.oneTimeKeyCounts(user, deviceId));
+    /**
+     * {@code device_one_time_keys_count} (the device's unclaimed one-time keys per algorithm) and
+     * {@code device_unused_fallback_key_types}.
+     */
+    public E2eeKeyStore.KeyCounts keyCounts(UserId user, String deviceId) {
+        E2eeKeyStore.KeyCounts read = keys.keyCounts(user, deviceId);
+        Map<String, Long> counts = new TreeMap<>(read.oneTimeKeys());
         counts.putIfAbsent(SIGNED_CURVE25519, 0L);
-        return counts;
-    }
-
-    /** {@code device_unused_fallback_key_types}. */
-    public List<String> unusedFallbackKeyTypes(UserId user, String deviceId) {
-        return keys.unusedFallbackKeyTypes(user, deviceId);
+        return new E2eeKeyStore.KeyCounts(counts, read.unusedFallbackTypes());
     }
 
     /** The user's devices or keys changed (the change is already on the stream): wake whoever shares a room. */
     public void changed(UserId user) {
+        position.accumulateAndGet(store.position(), Math::max);
         store.usersSharingRooms(user).forEach(notifier::userChanged);
     }
 
@@ -124,7 +131,7 @@ public final class DeviceLists {
         }
         UserId target = UserId.parse(event.pdu().stateKey());
         RoomId room = event.pdu().roomId();
-        store.membershipChanged(target, room, membership);
+        position.accumulateAndGet(store.membershipChanged(target, room, membership), Math::max);
         notifier.roomChanged(room);
         notifier.userChanged(target);
     }

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -45,6 +46,8 @@ public final class Receipts {
     private final Notifier notifier;
     private final Clock clock;
     private final AtomicLong position;
+    /** Per user who wrote one since start-up, the position of their newest receipt. */
+    private final ConcurrentHashMap<UserId, Long> latestBy = new ConcurrentHashMap<>();
 
     public Receipts(ReceiptStore store, RoomStore rooms, Memberships memberships, HistoryVisibility visibility,
                     AccountDataService accountData, Notifier notifier, Clock clock) {
@@ -81,6 +84,7 @@ public final class Receipts {
         OptionalLong written = store.put(room, receiptType, user, threadId, eventId, event.streamOrdering(), clock.millis());
         if (written.isPresent()) {
             position.accumulateAndGet(written.getAsLong(), Math::max);
+            latestBy.merge(user, written.getAsLong(), Math::max);
             if (receiptType.equals(READ_PRIVATE)) {
                 notifier.userChanged(user);
             } else {
@@ -103,6 +107,14 @@ public final class Receipts {
         marker.ifPresent(event -> setFullyRead(user, room, event));
         read.ifPresent(id -> post(user, room, READ, id, Optional.empty()));
         readPrivate.ifPresent(id -> post(user, room, READ_PRIVATE, id, Optional.empty()));
+    }
+
+    /**
+     * The receipts stream position of the user's newest receipt written since start-up, 0 if none;
+     * moved on after the write commits and before anyone is woken by it.
+     */
+    public long latestBy(UserId user) {
+        return latestBy.getOrDefault(user, 0L);
     }
 
     /** The highest receipts stream position every write below has committed at. */

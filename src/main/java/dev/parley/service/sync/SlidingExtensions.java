@@ -14,6 +14,7 @@ import dev.parley.service.sync.SlidingConnections.Snapshot;
 import dev.parley.service.sync.SlidingRoomList.Selected;
 import dev.parley.service.sync.SlidingSyncRequest.Extension;
 import dev.parley.store.AccountDataRow;
+import dev.parley.store.E2eeKeyStore;
 import dev.parley.store.ReceiptRow;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,8 +87,9 @@ final class SlidingExtensions {
             ObjectNode counts = e2ee.putObject("device_one_time_keys_count");
             ArrayNode fallback = e2ee.putArray("device_unused_fallback_key_types");
             request.deviceId().ifPresent(device -> {
-                deviceLists.oneTimeKeyCounts(user, device).forEach(counts::put);
-                deviceLists.unusedFallbackKeyTypes(user, device).forEach(fallback::add);
+                E2eeKeyStore.KeyCounts keys = deviceLists.keyCounts(user, device);
+                keys.oneTimeKeys().forEach(counts::put);
+                keys.unusedFallbackTypes().forEach(fallback::add);
             });
         }
         if (config.accountData().enabled()) {

@@ -1,6 +1,8 @@
 package dev.parley.service.sync;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
@@ -14,6 +16,7 @@ import dev.parley.service.notify.Notifier;
 import dev.parley.service.room.EventPipeline;
 import dev.parley.service.room.LatestPositions;
 import dev.parley.store.AccountDataRow;
+import dev.parley.store.E2eeKeyStore;
 import dev.parley.store.ReceiptRow;
 import dev.parley.store.RoomStore;
 import dev.parley.store.RoomStore.MembershipChange;
@@ -36,6 +39,7 @@ import java.util.Set;
 public final class SyncService {
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration IN_FLIGHT_RECHECK = Duration.ofMillis(5);
+    private static final int JOINED_LISTS_KEPT = 50_000;
 
     /**
      * One {@code /sync} call.
@@ -55,6 +59,7 @@ public final class SyncService {
     private final Notifier notifier;
     private final DeviceLists deviceLists;
     private final UnreadCounts unreadCounts;
+    private final Cache<UserId, Joined> joinedLists = Caffeine.newBuilder().maximumSize(JOINED_LISTS_KEPT).build();
 
     public SyncService(RoomStore rooms, RoomSections roomSections, EventPipeline pipeline, AccountDataService accountData,
                        EphemeralStreams streams, Notifier notifier, DeviceLists deviceLists, UnreadCounts unreadCounts) {
@@ -136,9 +141,19 @@ public final class SyncService {
     private record Joined(List<RoomId> rooms, long asOf) {
     }
 
+    /**
+     * Kept per user while no membership event of theirs is allocated after it was read
+     * ({@link LatestPositions#membership}): a long-poll would otherwise read the list on every request.
+     */
     private Joined joinedRooms(UserId user) {
+        Joined known = joinedLists.getIfPresent(user);
+        if (known != null && pipeline.latest().membership(user) <= known.asOf()) {
+            return known;
+        }
         long asOf = pipeline.currentPosition();
-        return new Joined(rooms.roomsWithMembership(user, "join"), asOf);
+        Joined fresh = new Joined(rooms.roomsWithMembership(user, "join"), asOf);
+        joinedLists.asMap().merge(user, fresh, (old, next) -> next.asOf() >= old.asOf() ? next : old);
+        return fresh;
     }
 
     /**
@@ -155,7 +170,7 @@ public final class SyncService {
         // Every stream's position is read before its data, so what is read is at least up to it.
         long eventsNow = pipeline.currentPosition();
         List<RoomId> joinedRooms = pipeline.latest().membership(user) > listed.asOf()
-                ? rooms.roomsWithMembership(user, "join") : listed.rooms();
+                ? joinedRooms(user).rooms() : listed.rooms();
         long accountDataNow = accountData.position(user);
         long receiptsNow = streams.receipts().position();
         long presenceNow = streams.presence().position();
@@ -294,10 +309,11 @@ public final class SyncService {
     private ObjectNode withKeyCounts(ObjectNode response, Request request) {
         if (request.deviceId().isPresent()) {
             String device = request.deviceId().get();
+            E2eeKeyStore.KeyCounts keys = deviceLists.keyCounts(request.user(), device);
             ObjectNode counts = response.putObject("device_one_time_keys_count");
-            deviceLists.oneTimeKeyCounts(request.user(), device).forEach(counts::put);
+            keys.oneTimeKeys().forEach(counts::put);
             ArrayNode fallback = response.putArray("device_unused_fallback_key_types");
-            deviceLists.unusedFallbackKeyTypes(request.user(), device).forEach(fallback::add);
+            keys.unusedFallbackTypes().forEach(fallback::add);
         }
         return response;
     }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The {@code unread_notifications} count of a user's rooms (others' messages after the user's
@@ -19,7 +21,9 @@ import java.util.Set;
  * incrementally. Every woken {@code /sync} of every member asks for it, so recounting a room's
  * unread messages each time made delivery cost grow with the backlog; instead a count is taken once
  * per (user, room) and read receipt, and later only the room's new events are looked at. A new
- * read receipt, or a count older than the position asked about, means counting afresh.
+ * read receipt, or a count older than the position asked about, means counting afresh. Whether
+ * the user wrote a receipt since a count was taken is known in memory, so a woken {@code /sync}
+ * reads their receipts only when they did.
  */
 public final class UnreadCounts {
     /** Event types whose unread instances count as notifications until push rules are evaluated. */
@@ -30,15 +34,27 @@ public final class UnreadCounts {
     private record Key(UserId user, RoomId room) {
     }
 
-    /** The count of events up to {@code countedUpTo}, given the read receipt at {@code readUpTo}. */
-    private record Entry(long readUpTo, long countedUpTo, long count) {
+    /**
+     * The count of events up to {@code countedUpTo}, given the read receipt at {@code readUpTo},
+     * which was read when the receipts stream stood at {@code receiptsAt}.
+     */
+    private record Entry(long readUpTo, long receiptsAt, long countedUpTo, long count) {
     }
 
     private final RoomListStore store;
+    private final LongSupplier receiptsPosition;
+    private final ToLongFunction<UserId> latestReceiptBy;
     private final Cache<Key, Entry> cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
-    public UnreadCounts(RoomListStore store) {
+    /**
+     * @param receiptsPosition the receipts stream position every write below has committed at
+     * @param latestReceiptBy the position of a user's newest receipt written since start-up (0 if
+     *     none), known before anyone is woken by it
+     */
+    public UnreadCounts(RoomListStore store, LongSupplier receiptsPosition, ToLongFunction<UserId> latestReceiptBy) {
         this.store = store;
+        this.receiptsPosition = receiptsPosition;
+        this.latestReceiptBy = latestReceiptBy;
     }
 
     /** Each room's count of unread notifying events up to position {@code upTo}; rooms with none are absent. */
@@ -46,22 +62,35 @@ public final class UnreadCounts {
         if (rooms.isEmpty()) {
             return Map.of();
         }
-        Map<RoomId, Long> receipts = store.readReceiptPositions(user, rooms);
+        long receiptsAt = receiptsPosition.getAsLong(); // before the receipts are read
+        long ownNewest = latestReceiptBy.applyAsLong(user);
+        Map<RoomId, Entry> entries = new HashMap<>();
+        boolean receiptsKnown = true;
+        for (RoomId room : rooms) {
+            Entry entry = cache.getIfPresent(new Key(user, room));
+            if (entry != null) {
+                entries.put(room, entry);
+            }
+            receiptsKnown &= entry != null && entry.receiptsAt() >= ownNewest;
+        }
+        Map<RoomId, Long> receipts = receiptsKnown ? readUpTo(entries) : store.readReceiptPositions(user, rooms);
         List<RoomId> recount = new ArrayList<>();
         Map<RoomId, Entry> known = new HashMap<>();
         for (RoomId room : rooms) {
-            Entry entry = cache.getIfPresent(new Key(user, room));
+            Entry entry = entries.get(room);
             if (entry == null || entry.readUpTo() != receipts.getOrDefault(room, 0L) || entry.countedUpTo() > upTo) {
                 recount.add(room);
             } else {
-                known.put(room, entry);
+                known.put(room, receiptsKnown ? entry
+                        : new Entry(entry.readUpTo(), receiptsAt, entry.countedUpTo(), entry.count()));
             }
         }
         Map<RoomId, Long> out = new HashMap<>();
         if (!recount.isEmpty()) {
             Map<RoomId, Long> counted = store.unreadCounts(user, recount, NOTIFYING_TYPES, upTo);
             for (RoomId room : recount) {
-                keep(user, room, new Entry(receipts.getOrDefault(room, 0L), upTo, counted.getOrDefault(room, 0L)), out);
+                keep(user, room, new Entry(receipts.getOrDefault(room, 0L), receiptsAt, upTo,
+                        counted.getOrDefault(room, 0L)), out);
             }
         }
         if (!known.isEmpty()) {
@@ -88,7 +117,13 @@ public final class UnreadCounts {
                 }
             }
         }
-        known.replaceAll((room, entry) -> new Entry(entry.readUpTo(), upTo, counts.get(room)));
+        known.replaceAll((room, entry) -> new Entry(entry.readUpTo(), entry.receiptsAt(), upTo, counts.get(room)));
+    }
+
+    private static Map<RoomId, Long> readUpTo(Map<RoomId, Entry> entries) {
+        Map<RoomId, Long> out = new HashMap<>();
+        entries.forEach((room, entry) -> out.put(room, entry.readUpTo()));
+        return out;
     }
 
     private void keep(UserId user, RoomId room, Entry entry, Map<RoomId, Long> out) {

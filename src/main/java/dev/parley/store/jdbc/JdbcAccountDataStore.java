@@ -15,14 +15,17 @@ public final class JdbcAccountDataStore implements AccountDataStore {
     private static final String GLOBAL = "";
 
     private final Database db;
+    private final AccountDataStream stream;
 
-    public JdbcAccountDataStore(Database db) {
+    /** @param stream the database's account data stream, shared with {@link JdbcPushRuleStore} */
+    public JdbcAccountDataStore(Database db, AccountDataStream stream) {
         this.db = db;
+        this.stream = stream;
     }
 
     @Override
     public long put(UserId user, Optional<RoomId> room, String type, ObjectNode content) {
-        return db.write(c -> {
+        long written = db.write(c -> {
             long position = AccountDataStream.advance(c, user);
             Sql.update(c, """
                     INSERT INTO account_data (user_id, room_id, data_type, content, stream_pos) VALUES (?, ?, ?, ?, ?)
@@ -31,6 +34,8 @@ public final class JdbcAccountDataStore implements AccountDataStore {
                     user.value(), roomColumn(room), type, JsonColumns.write(content), position);
             return position;
         });
+        stream.committed(user, written);
+        return written;
     }
 
     @Override
@@ -50,7 +55,7 @@ public final class JdbcAccountDataStore implements AccountDataStore {
 
     @Override
     public long position(UserId user) {
-        return db.read(c -> AccountDataStream.current(c, user));
+        return stream.current(user);
     }
 
     private static String roomColumn(Optional<RoomId> room) {

@@ -98,8 +98,11 @@ public final class JdbcE2eeKeyStore implements E2eeKeyStore {
     }
 
     @Override
-    public Map<String, Long> oneTimeKeyCounts(UserId user, String deviceId) {
-        return db.read(c -> counts(c, user, deviceId));
+    public KeyCounts keyCounts(UserId user, String deviceId) {
+        // One read for both: on SQLite every read after a commit starts with an empty page cache.
+        return db.read(c -> new KeyCounts(counts(c, user, deviceId), Sql.list(c, """
+                SELECT algorithm FROM e2e_fallback_keys WHERE user_id = ? AND device_id = ? AND used = FALSE
+                ORDER BY algorithm""", rs -> rs.getString(1), user.value(), deviceId)));
     }
 
     private static Map<String, Long> counts(Connection c, UserId user, String deviceId) throws SQLException {
@@ -109,13 +112,6 @@ public final class JdbcE2eeKeyStore implements E2eeKeyStore {
                 GROUP BY algorithm ORDER BY algorithm""", rs -> counts.put(rs.getString(1), rs.getLong(2)),
                 user.value(), deviceId);
         return counts;
-    }
-
-    @Override
-    public List<String> unusedFallbackKeyTypes(UserId user, String deviceId) {
-        return db.read(c -> Sql.list(c, """
-                SELECT algorithm FROM e2e_fallback_keys WHERE user_id = ? AND device_id = ? AND used = FALSE
-                ORDER BY algorithm""", rs -> rs.getString(1), user.value(), deviceId));
     }
 
     @Override

@@ -20,9 +20,12 @@ import java.util.function.UnaryOperator;
  */
 public final class JdbcPushRuleStore implements PushRuleStore {
     private final Database db;
+    private final AccountDataStream stream;
 
-    public JdbcPushRuleStore(Database db) {
+    /** @param stream the database's account data stream, shared with {@link JdbcAccountDataStore} */
+    public JdbcPushRuleStore(Database db, AccountDataStream stream) {
         this.db = db;
+        this.stream = stream;
     }
 
     @Override
@@ -32,7 +35,8 @@ public final class JdbcPushRuleStore implements PushRuleStore {
 
     @Override
     public UserPushRules modify(UserId user, UnaryOperator<UserPushRules> change) {
-        return db.write(c -> {
+        long[] taken = new long[1];
+        UserPushRules written = db.write(c -> {
             UserRowLock.lock(c, db.dialect(), user);
             UserPushRules next = change.apply(load(c, user));
             Sql.update(c, "DELETE FROM push_rules WHERE user_id = ?", user.value());
@@ -56,8 +60,11 @@ public final class JdbcPushRuleStore implements PushRuleStore {
             Sql.update(c, """
                     INSERT INTO push_rules_positions (user_id, stream_pos) VALUES (?, ?)
                     ON CONFLICT (user_id) DO UPDATE SET stream_pos = excluded.stream_pos""", user.value(), position);
+            taken[0] = position;
             return next;
         });
+        stream.committed(user, taken[0]);
+        return written;
     }
 
     @Override

@@ -167,6 +167,29 @@ class SyncLiveHttpTest extends DialectServerTest {
         assertThat(woken.path("rooms").path("join").has(room)).isFalse();
     }
 
+    /**
+     * What a woken sync costs is mostly its database reads (on SQLite each read after a commit
+     * starts with an empty page cache), so an incremental sync with one new message in one room
+     * reads only what that message needs: the positions of the other streams, the joined rooms,
+     * the unread count's receipts and the key counts come from memory or one read.
+     */
+    @Test
+    void anIncrementalSyncWithOneNewMessageReadsTheDatabaseFewTimes() throws Exception {
+        String room = createRoom(alice, "{\"preset\":\"public_chat\"}");
+        Http.call("POST", url("/join/" + enc(room)), bob.accessToken(), "{}");
+        String token = sync(alice, null, "").path("next_batch").asText();
+        sendText(bob, room, "first", "first");
+        token = sync(alice, token, "").path("next_batch").asText(); // rooms and counts known from here
+
+        sendText(bob, room, "second", "second");
+        long before = metric("parley_database_reads_total");
+        JsonNode response = sync(alice, token, "");
+        long reads = metric("parley_database_reads_total") - before;
+
+        assertThat(timelineBodies(response, room)).containsExactly("second");
+        assertThat(reads).as("database reads of one incremental sync with one new message").isLessThanOrEqualTo(5);
+    }
+
     /** Alice's long-poll from {@code token}, parked before {@code action} runs. */
     private JsonNode wokenBy(String token, Runnable action) throws Exception {
         CompletableFuture<JsonNode> poll = parkedPoll(alice, token, "");

@@ -10,6 +10,7 @@ import dev.parley.service.push.PushRuleKind;
 import dev.parley.service.push.PushRuleService;
 import dev.parley.store.AccountDataRow;
 import dev.parley.store.UserRow;
+import dev.parley.store.jdbc.AccountDataStream;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Dialect;
 import dev.parley.store.jdbc.JdbcAccountDataStore;
@@ -33,8 +34,9 @@ class AccountDataServiceTest {
     void open() {
         db = TestDatabases.open(Dialect.SQLITE);
         new JdbcUserStore(db).create(new UserRow(alice, Optional.empty(), false, false, false, 1L));
-        pushRules = new PushRuleService(new JdbcPushRuleStore(db));
-        accountData = new AccountDataService(new JdbcAccountDataStore(db), List.of(new ManagedAccountData(
+        AccountDataStream stream = new AccountDataStream(db);
+        pushRules = new PushRuleService(new JdbcPushRuleStore(db, stream));
+        accountData = new AccountDataService(new JdbcAccountDataStore(db, stream), List.of(new ManagedAccountData(
                 PushRuleService.ACCOUNT_DATA_TYPE, pushRules::accountDataContent, pushRules::position)));
     }
 

@@ -25,7 +25,7 @@ class AccountDataStoreContractTest extends DialectDatabaseTest {
 
     @BeforeEach
     void open() {
-        accountData = new JdbcAccountDataStore(db);
+        accountData = new JdbcAccountDataStore(db, new AccountDataStream(db));
         createUsers(alice, bob);
     }
 

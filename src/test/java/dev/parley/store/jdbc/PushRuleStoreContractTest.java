@@ -16,13 +16,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PushRuleStoreContractTest extends DialectDatabaseTest {
+    private AccountDataStream stream;
     private JdbcPushRuleStore pushRules;
     private final UserId alice = UserId.parse("@alice:example.org");
     private final UserId bob = UserId.parse("@bob:example.org");
 
     @BeforeEach
     void open() {
-        pushRules = new JdbcPushRuleStore(db);
+        stream = new AccountDataStream(db);
+        pushRules = new JdbcPushRuleStore(db, stream);
         createUsers(alice, bob);
     }
 
@@ -67,7 +69,7 @@ class PushRuleStoreContractTest extends DialectDatabaseTest {
 
     @Test
     void everyChangeTakesAPositionOnTheAccountDataStream() {
-        JdbcAccountDataStore accountData = new JdbcAccountDataStore(db);
+        JdbcAccountDataStore accountData = new JdbcAccountDataStore(db, stream);
         accountData.put(alice, Optional.empty(), "org.example", Json.MAPPER.createObjectNode());
         pushRules.modify(alice, current -> current);
         assertThat(pushRules.position(alice)).isEqualTo(2);

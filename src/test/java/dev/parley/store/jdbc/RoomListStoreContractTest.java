@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -163,7 +164,10 @@ class RoomListStoreContractTest extends DialectDatabaseTest {
     /** The incremental counts agree with a recount after every kind of change: messages, the user's own event, a receipt. */
     @Test
     void unreadCountsKeptIncrementallyAgreeWithARecount() {
-        UnreadCounts counts = new UnreadCounts(store);
+        // What Receipts tells UnreadCounts after a receipt commits, for the receipt written below.
+        AtomicLong receiptsAt = new AtomicLong();
+        AtomicLong newestOfAlice = new AtomicLong();
+        UnreadCounts counts = new UnreadCounts(store, receiptsAt::get, user -> user.equals(alice) ? newestOfAlice.get() : 0);
         member(one, alice, alice, "join");
         member(two, alice, alice, "join");
         event(one, "m.room.message", null, bob, null);
@@ -183,7 +187,10 @@ class RoomListStoreContractTest extends DialectDatabaseTest {
         EventId read = event(two, "m.room.message", null, bob, null);
         event(one, "m.room.message", null, bob, null);
         agree.run();
-        new JdbcReceiptStore(db).put(two, "m.read", alice, Optional.empty(), read, newest(two), 1);
+        long written = new JdbcReceiptStore(db).put(two, "m.read", alice, Optional.empty(), read, newest(two), 1)
+                .orElseThrow();
+        receiptsAt.set(written);
+        newestOfAlice.set(written);
         event(two, "m.room.message", null, bob, null);
         agree.run();
         assertThat(counts.counts(alice, List.of(one, two), newest(one, two)))
