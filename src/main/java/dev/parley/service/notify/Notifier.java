@@ -56,9 +56,9 @@ public final class Notifier {
      */
     public Waiter register(UserId user, Collection<RoomId> rooms) {
         Waiter waiter = new Waiter(user, rooms, parked);
-        byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(waiter);
+        add(byUser, user, waiter);
         for (RoomId room : rooms) {
-            byRoom.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(waiter);
+            add(byRoom, room, waiter);
         }
         if (closed) {
             waiter.wake();
@@ -99,6 +99,19 @@ public final class Notifier {
     public void close() {
         closed = true;
         byUser.values().forEach(waiters -> waiters.forEach(Waiter::wake));
+    }
+
+    /**
+     * Adds inside the map's atomic update: added after {@code computeIfAbsent} returned, a waiter
+     * could land in a set that another request's {@link #cancel} had just emptied and unmapped,
+     * and would never be woken (seen as one lost delivery in ten thousand under fan-out load).
+     */
+    private static <K> void add(ConcurrentHashMap<K, Set<Waiter>> map, K key, Waiter waiter) {
+        map.compute(key, (k, set) -> {
+            Set<Waiter> waiters = set == null ? ConcurrentHashMap.newKeySet() : set;
+            waiters.add(waiter);
+            return waiters;
+        });
     }
 
     private static <K> void remove(ConcurrentHashMap<K, Set<Waiter>> map, K key, Waiter waiter) {
