@@ -9,6 +9,7 @@ import dev.parley.store.E2eeKeyStore;
 import dev.parley.store.RoomMemberStore;
 import dev.parley.store.StoredEvent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,9 @@ public final class DeviceLists {
         }
         Set<UserId> sharing = store.usersSharingRooms(user);
         Set<UserId> touched = new LinkedHashSet<>();
+        Set<UserId> membershipChanged = new HashSet<>();
         for (Change change : entries) {
+            change.room().ifPresent(room -> membershipChanged.add(change.user()));
             if (change.room().isEmpty()) {
                 touched.add(change.user());
             } else if (change.user().equals(user)) {
@@ -82,22 +85,20 @@ public final class DeviceLists {
                 touched.add(change.user());
             }
         }
+        // Someone no longer sharing a room stopped through a membership change: theirs, or the
+        // user's own. Looked up in a set: every join on the server is an entry, and a scan of the
+        // entries per touched user made a sync after a wave of joins quadratic in their number.
+        boolean ownMembershipChanged = membershipChanged.contains(user);
         List<UserId> changed = new ArrayList<>();
         List<UserId> left = new ArrayList<>();
         for (UserId other : touched) {
             if (sharing.contains(other)) {
                 changed.add(other);
-            } else if (wasMembershipChange(entries, other, user)) {
+            } else if (ownMembershipChanged || membershipChanged.contains(other)) {
                 left.add(other);
             }
         }
         return new Changes(changed, left);
-    }
-
-    /** Whether {@code other} stopped sharing a room through a membership change in these entries. */
-    private static boolean wasMembershipChange(List<Change> entries, UserId other, UserId user) {
-        return entries.stream().anyMatch(c -> c.room().isPresent()
-                && (c.user().equals(other) || c.user().equals(user)));
     }
 
     /**
