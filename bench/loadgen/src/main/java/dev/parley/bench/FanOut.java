@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  *
  * <p>Set-up (registration, rooms, joins, a first sync whose filter matches no room, just to get a
  * token) is outside the measured window; the window opens once every long-poll is in flight. The
- * first case of a run is preceded by an unmeasured warm-up (s10-m5, 150 messages at 50/s). Server
- * CPU per 1,000 deliveries includes the sends that caused them.
+ * first case of a run is preceded by an unmeasured warm-up (s20-m5, 3,000 messages at 150/s, some
+ * 15,000 deliveries; it was 150 messages, after which a repeated s1-m2 kept getting cheaper).
+ * Server CPU per 1,000 deliveries includes the sends that caused them.
  */
 final class FanOut implements Workload {
     private static final Pattern CASE = Pattern.compile("s(\\d+)(?:-m(\\d+))?");
@@ -92,8 +93,8 @@ final class FanOut implements Workload {
             throw new IllegalArgumentException("fanout needs at least 1 syncing user and rooms of at least 2 members");
         }
         if (!warmedUp) {
-            Context.log("warm-up: s10-m5, 150 messages at 50/s (not measured)");
-            runCase("warmup", 10, 5, 50, 150, 5, context);
+            Context.log("warm-up: s20-m5, 3000 messages at 150/s (not measured)");
+            runCase("warmup", 20, 5, 150, 3000, 5, context);
             warmedUp = true;
         }
         int syncersPerRoom = Math.min(syncing, members);
