@@ -62,6 +62,12 @@ public interface RoomListStore {
     /** Per room, the position of the user's newest unthreaded read receipt (public or private); rooms without are absent. */
     Map<RoomId, Long> readReceiptPositions(UserId user, Collection<RoomId> rooms);
 
+    /** {@link #unreadCounts} and {@link #readReceiptPositions} of the same rooms, read together. */
+    record Unread(Map<RoomId, Long> counts, Map<RoomId, Long> receipts) {
+    }
+
+    Unread unreadWithReceipts(UserId user, Collection<RoomId> rooms, Set<String> types, long upTo);
+
     /** An event as an unread count sees it. */
     record EventBrief(RoomId roomId, long position, UserId sender, String type, boolean state) {
     }

@@ -73,7 +73,18 @@ public final class UnreadCounts {
             }
             receiptsKnown &= entry != null && entry.receiptsAt() >= ownNewest;
         }
-        Map<RoomId, Long> receipts = receiptsKnown ? readUpTo(entries) : store.readReceiptPositions(user, rooms);
+        Map<RoomId, Long> receipts;
+        Map<RoomId, Long> counted = null;
+        if (receiptsKnown) {
+            receipts = readUpTo(entries);
+        } else if (entries.isEmpty()) {
+            // Nothing counted yet (a user's first sync of these rooms): receipts and counts in one read.
+            RoomListStore.Unread unread = store.unreadWithReceipts(user, rooms, NOTIFYING_TYPES, upTo);
+            receipts = unread.receipts();
+            counted = unread.counts();
+        } else {
+            receipts = store.readReceiptPositions(user, rooms);
+        }
         List<RoomId> recount = new ArrayList<>();
         Map<RoomId, Entry> known = new HashMap<>();
         for (RoomId room : rooms) {
@@ -87,7 +98,9 @@ public final class UnreadCounts {
         }
         Map<RoomId, Long> out = new HashMap<>();
         if (!recount.isEmpty()) {
-            Map<RoomId, Long> counted = store.unreadCounts(user, recount, NOTIFYING_TYPES, upTo);
+            if (counted == null) {
+                counted = store.unreadCounts(user, recount, NOTIFYING_TYPES, upTo);
+            }
             for (RoomId room : recount) {
                 keep(user, room, new Entry(receipts.getOrDefault(room, 0L), receiptsAt, upTo,
                         counted.getOrDefault(room, 0L)), out);

@@ -5,6 +5,8 @@ import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.store.RoomListStore;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -125,44 +127,66 @@ public final class JdbcRoomListStore implements RoomListStore {
         if (types.isEmpty()) {
             return out;
         }
-        inChunks(rooms, chunk -> {
-            List<Object> params = new ArrayList<>();
-            params.add(user.value());
-            chunk.forEach(room -> params.add(room.value()));
-            params.add(user.value());
-            chunk.forEach(room -> params.add(room.value()));
-            chunk.forEach(room -> params.add(room.value()));
-            params.addAll(types);
-            params.add(user.value());
-            params.add(upTo);
-            // Each room's threshold (the later of the read receipt and the user's own latest event)
-            // is found once, then others' messages after it are counted: one pass over the room's
-            // events, where a per-event "did the user send anything later" check made it quadratic.
-            db.read(c -> Sql.list(c, "SELECT e.room_id, COUNT(*) FROM events e LEFT JOIN ("
-                    + readReceipts(chunk.size()) + ") r ON r.room_id = e.room_id " + """
-                    LEFT JOIN (SELECT room_id, MAX(stream_ordering) AS pos FROM events
-                               WHERE sender = ? AND room_id IN (""" + marks(chunk.size()) + """
-                               ) GROUP BY room_id) own ON own.room_id = e.room_id
-                    WHERE e.room_id IN (""" + marks(chunk.size()) + ") AND e.type IN (" + marks(types.size()) + """
-                    ) AND e.state_key IS NULL AND e.sender <> ? AND e.stream_ordering > COALESCE(r.pos, 0)
-                      AND e.stream_ordering > COALESCE(own.pos, 0) AND e.stream_ordering <= ?
-                    GROUP BY e.room_id""",
-                    rs -> out.put(RoomId.parse(rs.getString(1)), rs.getLong(2)), params.toArray()));
-        });
+        inChunks(rooms, chunk -> db.read(c -> countUnread(c, user, chunk, types, upTo, out)));
         return out;
+    }
+
+    @Override
+    public Unread unreadWithReceipts(UserId user, Collection<RoomId> rooms, Set<String> types, long upTo) {
+        Map<RoomId, Long> counts = new HashMap<>();
+        Map<RoomId, Long> receipts = new HashMap<>();
+        // One read each: on SQLite every read after a commit starts with an empty page cache.
+        inChunks(rooms, chunk -> db.read(c -> {
+            readReceipts(c, user, chunk, receipts);
+            return types.isEmpty() ? null : countUnread(c, user, chunk, types, upTo, counts);
+        }));
+        return new Unread(counts, receipts);
+    }
+
+    /**
+     * Each room's threshold (the later of the read receipt and the user's own latest event) is
+     * found once, then others' messages after it are counted: one pass over the room's events,
+     * where a per-event "did the user send anything later" check made it quadratic.
+     */
+    private static Void countUnread(Connection c, UserId user, List<RoomId> chunk, Set<String> types, long upTo,
+                                    Map<RoomId, Long> out) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        params.add(user.value());
+        chunk.forEach(room -> params.add(room.value()));
+        params.add(user.value());
+        chunk.forEach(room -> params.add(room.value()));
+        chunk.forEach(room -> params.add(room.value()));
+        params.addAll(types);
+        params.add(user.value());
+        params.add(upTo);
+        Sql.list(c, "SELECT e.room_id, COUNT(*) FROM events e LEFT JOIN ("
+                + readReceipts(chunk.size()) + ") r ON r.room_id = e.room_id " + """
+                LEFT JOIN (SELECT room_id, MAX(stream_ordering) AS pos FROM events
+                           WHERE sender = ? AND room_id IN (""" + marks(chunk.size()) + """
+                           ) GROUP BY room_id) own ON own.room_id = e.room_id
+                WHERE e.room_id IN (""" + marks(chunk.size()) + ") AND e.type IN (" + marks(types.size()) + """
+                ) AND e.state_key IS NULL AND e.sender <> ? AND e.stream_ordering > COALESCE(r.pos, 0)
+                  AND e.stream_ordering > COALESCE(own.pos, 0) AND e.stream_ordering <= ?
+                GROUP BY e.room_id""",
+                rs -> out.put(RoomId.parse(rs.getString(1)), rs.getLong(2)), params.toArray());
+        return null;
     }
 
     @Override
     public Map<RoomId, Long> readReceiptPositions(UserId user, Collection<RoomId> rooms) {
         Map<RoomId, Long> out = new HashMap<>();
-        inChunks(rooms, chunk -> {
-            List<Object> params = new ArrayList<>();
-            params.add(user.value());
-            chunk.forEach(room -> params.add(room.value()));
-            db.read(c -> Sql.list(c, readReceipts(chunk.size()),
-                    rs -> out.put(RoomId.parse(rs.getString(1)), rs.getLong(2)), params.toArray()));
-        });
+        inChunks(rooms, chunk -> db.read(c -> readReceipts(c, user, chunk, out)));
         return out;
+    }
+
+    private static Void readReceipts(Connection c, UserId user, List<RoomId> chunk, Map<RoomId, Long> out)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        params.add(user.value());
+        chunk.forEach(room -> params.add(room.value()));
+        Sql.list(c, readReceipts(chunk.size()), rs -> out.put(RoomId.parse(rs.getString(1)), rs.getLong(2)),
+                params.toArray());
+        return null;
     }
 
     @Override

@@ -193,6 +193,10 @@ class RoomListStoreContractTest extends DialectDatabaseTest {
         newestOfAlice.set(written);
         event(two, "m.room.message", null, bob, null);
         agree.run();
+        assertThat(store.unreadWithReceipts(alice, List.of(one, two), types, ALL)).as("both read together")
+                .isEqualTo(new RoomListStore.Unread(store.unreadCounts(alice, List.of(one, two), types, ALL),
+                        store.readReceiptPositions(alice, List.of(one, two))));
+        assertThat(store.readReceiptPositions(alice, List.of(one, two))).containsOnlyKeys(two);
         assertThat(counts.counts(alice, List.of(one, two), newest(one, two)))
                 .containsOnly(Map.entry(one, 1L), Map.entry(two, 1L));
     }
