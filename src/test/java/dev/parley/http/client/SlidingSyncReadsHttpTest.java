@@ -46,9 +46,10 @@ class SlidingSyncReadsHttpTest extends DialectServerTest {
         long coldFive = firstWindow(5);
         long partlyColdTwenty = firstWindow(ROOMS);
         assertThat(partlyColdTwenty).as("reads for 20 rooms vs %d for 5", coldFive).isLessThanOrEqualTo(coldFive);
-        // With every room's cached answers in place.
-        long five = firstWindow(5);
-        long twenty = firstWindow(ROOMS);
+        // With every room's cached answers in place (the fewer of two tries: a background read
+        // of the server between the counter's reads would count too).
+        long five = Math.min(firstWindow(5), firstWindow(5));
+        long twenty = Math.min(firstWindow(ROOMS), firstWindow(ROOMS));
         assertThat(twenty).as("reads for 20 rooms vs %d for 5", five).isEqualTo(five);
     }
 
@@ -65,7 +66,6 @@ class SlidingSyncReadsHttpTest extends DialectServerTest {
             assertThat(room.path("required_state").findValuesAsText("state_key")).contains(bob.userId());
             assertThat(room.has("name") || room.path("heroes").size() == 1).as(room.toString()).isTrue();
         });
-        System.out.printf("%s: %d rooms, %d reads%n", dialect, size, after - before);
         return after - before;
     }
 
