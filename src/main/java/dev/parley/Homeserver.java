@@ -386,8 +386,8 @@ public final class Homeserver implements AutoCloseable {
             rooms.pipeline().addListener(e2ee.deviceLists()::onEvent);
             RoomListStore roomLists = new JdbcRoomListStore(database);
             RoomSyncParts syncParts = new RoomSyncParts(rooms.store(), new RoomSections(rooms.store(), roomLists,
-                    rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.visibility(), rooms.formatter(),
-                    rooms.pipeline(), accountData);
+                    rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.stateGroups(), rooms.visibility(),
+                    rooms.formatter(), rooms.pipeline(), accountData);
             UnreadCounts unreadCounts = new UnreadCounts(roomLists, ephemeral.receipts()::position,
                     ephemeral.receipts()::latestBy);
             routes.addAll(SyncRoutes.routes(new SyncService(rooms.store(), syncParts.sections(), rooms.pipeline(),

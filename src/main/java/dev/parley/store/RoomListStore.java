@@ -19,12 +19,17 @@ public interface RoomListStore {
      *
      * @param position the stream ordering of that membership event
      * @param sender who sent it (a leave sent by someone else is a kick)
+     * @param latest the stream ordering of the room's newest event up to the position asked about
+     *     (how recently it moved), 0 when it has none
      */
-    record UserRoom(RoomId roomId, String membership, long position, UserId sender) {
+    record UserRoom(RoomId roomId, String membership, long position, UserId sender, long latest) {
     }
 
-    /** Every room whose current state holds a membership event for the user, whatever the membership. */
-    List<UserRoom> userRooms(UserId user);
+    /**
+     * Every room whose current state holds a membership event for the user, whatever the
+     * membership, with its newest event up to {@code upTo}: one query, however many rooms.
+     */
+    List<UserRoom> userRooms(UserId user, long upTo);
 
     /**
      * The stream ordering of each room's newest event up to {@code upTo}: how recently it moved.

@@ -55,6 +55,14 @@ public final class HistoryVisibility {
         return new Viewer(user, roomId, known);
     }
 
+    /**
+     * Reads at once what viewers of {@code user} in many rooms would each read on their own
+     * (whether the user forgot each room), for a batch of rooms about to be checked.
+     */
+    public void prepare(UserId user, java.util.Collection<RoomId> roomIds) {
+        forgotten.prime(user, roomIds);
+    }
+
     /** The state events a viewer of {@code user} reads in a room whose state is {@code state}. */
     public static List<EventId> readsFrom(UserId user, Map<StateKey, EventId> state) {
         List<EventId> ids = new java.util.ArrayList<>(2);

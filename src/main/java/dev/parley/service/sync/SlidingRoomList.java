@@ -73,18 +73,15 @@ final class SlidingRoomList {
 
     Selection select(UserId user, SlidingSyncRequest request, Set<RoomId> sentBefore, long eventsNow) {
         Map<RoomId, UserRoom> memberships = new HashMap<>();
-        for (UserRoom room : store.userRooms(user)) {
+        for (UserRoom room : store.userRooms(user, eventsNow)) {
             if (eligible(user, room, sentBefore)) {
                 memberships.put(room.roomId(), room);
             }
         }
-        List<RoomId> joined = memberships.values().stream().filter(r -> r.membership().equals("join"))
-                .map(UserRoom::roomId).toList();
-        Map<RoomId, Long> latest = store.latestPositions(joined, eventsNow);
         Map<RoomId, Entry> all = new HashMap<>();
         memberships.forEach((id, room) -> {
             // A room the user is not in moves for them only when their membership does.
-            long order = room.membership().equals("join") ? latest.getOrDefault(id, room.position()) : room.position();
+            long order = room.membership().equals("join") && room.latest() > 0 ? room.latest() : room.position();
             // The bump stamp is filled in below, for the selected rooms only.
             all.put(id, new Entry(room, order, room.position()));
         });

@@ -10,14 +10,12 @@ import dev.parley.service.room.EventPipeline;
 import dev.parley.service.sync.SlidingConnections.Resumed;
 import dev.parley.service.sync.SlidingConnections.SentRoom;
 import dev.parley.service.sync.SlidingConnections.Snapshot;
-import dev.parley.service.sync.SlidingRoomList.Selected;
 import dev.parley.service.sync.SlidingRoomList.Selection;
 import dev.parley.store.RoomListStore;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,7 +41,7 @@ public final class SlidingSyncService {
     public SlidingSyncService(RoomSyncParts parts, RoomListStore listStore, UnreadCounts unreadCounts,
                               EphemeralStreams streams, DeviceLists deviceLists, Notifier notifier) {
         this.roomList = new SlidingRoomList(listStore, parts.rooms(), parts.accountData());
-        this.results = new SlidingRoomResults(parts.rooms(), listStore, parts.sections(), parts.visibility(), parts.formatter());
+        this.results = new SlidingRoomResults(parts, listStore);
         this.extensions = new SlidingExtensions(parts.accountData(), streams, deviceLists);
         this.listStore = listStore;
         this.unreadCounts = unreadCounts;
@@ -104,11 +102,11 @@ public final class SlidingSyncService {
         ObjectNode rooms = response.putObject("rooms");
         Map<RoomId, SentRoom> sent = new HashMap<>(before.rooms());
         Map<RoomId, Set<EventId>> fresh = new HashMap<>();
-        for (Selected selected : selection.rooms().values()) {
-            RoomId room = selected.entry().roomId();
-            SlidingRoomResults.Built result = results.build(request.user(), selected,
-                    Optional.ofNullable(before.rooms().get(room)), eventsNow, before.events(),
-                    selection.dms().contains(room), unread.getOrDefault(room, 0L));
+        Map<RoomId, SlidingRoomResults.Built> built = results.build(request.user(), selection.rooms().values(),
+                before.rooms(), eventsNow, before.events(), selection.dms(), unread);
+        for (Map.Entry<RoomId, SlidingRoomResults.Built> entry : built.entrySet()) {
+            RoomId room = entry.getKey();
+            SlidingRoomResults.Built result = entry.getValue();
             result.result().ifPresent(json -> rooms.set(room.value(), json));
             sent.put(room, result.sent());
             if (result.initial()) {

@@ -66,16 +66,22 @@ class RoomListStoreContractTest extends DialectDatabaseTest {
     }
 
     @Test
-    void userRoomsListEveryMembershipWithItsPositionAndSender() {
+    void userRoomsListEveryMembershipWithItsPositionSenderAndTheRoomsNewestEvent() {
         member(one, alice, alice, "join");
         member(two, bob, bob, "join");
         member(two, alice, bob, "invite");
         member(three, alice, alice, "join");
         member(three, alice, bob, "leave");
-        assertThat(store.userRooms(alice)).containsExactlyInAnyOrder(
-                new UserRoom(one, "join", 1, alice), new UserRoom(two, "invite", 3, bob),
-                new UserRoom(three, "leave", 5, bob));
-        assertThat(store.userRooms(UserId.parse("@nobody:test.local"))).isEmpty();
+        event(one, "m.room.message", null, alice, null);
+        assertThat(store.userRooms(alice, 100)).containsExactlyInAnyOrder(
+                new UserRoom(one, "join", 1, alice, 6), new UserRoom(two, "invite", 3, bob, 3),
+                new UserRoom(three, "leave", 5, bob, 5));
+        // The newest event up to the position asked about; none up to it is 0.
+        assertThat(store.userRooms(alice, 4)).containsExactlyInAnyOrder(
+                new UserRoom(one, "join", 1, alice, 1), new UserRoom(two, "invite", 3, bob, 3),
+                new UserRoom(three, "leave", 5, bob, 4));
+        assertThat(store.userRooms(alice, 0)).extracting(UserRoom::latest).containsOnly(0L);
+        assertThat(store.userRooms(UserId.parse("@nobody:test.local"), 100)).isEmpty();
     }
 
     @Test
