@@ -156,6 +156,7 @@ public final class RoomSections {
 
             Map<RoomId, List<StoredEvent>> shown = new LinkedHashMap<>();
             Map<RoomId, HistoryVisibility.Viewer> viewers = new HashMap<>();
+            visibility.prepare(user, batch); // whether each room is forgotten, in one read
             for (RoomId room : batch) {
                 Window w = windows.get(room);
                 // One viewer for the room: it remembers each state group's answer across the timeline.
@@ -308,12 +309,6 @@ public final class RoomSections {
         section.putObject("state").putArray("events");
         section.putObject("account_data").putArray("events");
         return section;
-    }
-
-    /** The room's state as of stream position {@code position} (after the newest event at or before it). */
-    Map<StateKey, EventId> stateAt(RoomId room, long position) {
-        List<StoredEvent> newest = rooms.recentEvents(room, 0, position, 0);
-        return newest.isEmpty() ? Map.of() : stateGroups.get(newest.getLast().stateGroup());
     }
 
     private static ObjectNode summary(MemberSummary members) {
