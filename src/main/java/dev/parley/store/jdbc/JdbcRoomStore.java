@@ -125,23 +125,32 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public void persist(NewEvent event) {
-        db.write(c -> insert(c, event));
+        stored(event, db.write(c -> insert(c, event)));
     }
 
     @Override
     public CompletableFuture<Void> persistQueued(WriteChain chain, NewEvent event) {
-        return db.writeQueued(chain, c -> insert(c, event));
+        return db.writeQueued(chain, c -> insert(c, event)).thenAccept(chars -> stored(event, chars));
     }
 
-    private static Void insert(Connection c, NewEvent event) throws SQLException {
+    /** After the commit: every syncing member reads a new event next, so it is kept parsed. */
+    private void stored(NewEvent event, int jsonChars) {
+        if (jsonChars >= 0) {
+            parsed.stored(event.pdu(), jsonChars);
+        }
+    }
+
+    /** @return the stored JSON's length, or -1 if an earlier redaction pruned the event as it was stored */
+    private static int insert(Connection c, NewEvent event) throws SQLException {
         Pdu pdu = event.pdu();
         String room = pdu.roomId().value();
+        String json = json(pdu.json());
         Sql.update(c, """
                 INSERT INTO events (stream_ordering, event_id, room_id, type, state_key, sender, depth,
                                     origin_server_ts, json, state_group)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.streamOrdering(), pdu.eventId().value(), room, pdu.type(), pdu.stateKey(),
-                pdu.sender().value(), pdu.depth(), pdu.originServerTs(), json(pdu.json()), event.stateGroupAfter());
+                pdu.sender().value(), pdu.depth(), pdu.originServerTs(), json, event.stateGroupAfter());
         for (EventId prev : pdu.prevEvents()) {
             Sql.update(c, "INSERT INTO event_edges (event_id, prev_event_id) VALUES (?, ?)", pdu.eventId().value(), prev.value());
             Sql.update(c, "DELETE FROM forward_extremities WHERE room_id = ? AND event_id = ?", room, prev.value());
@@ -161,8 +170,7 @@ public final class JdbcRoomStore implements RoomStore {
                     t.userId(), t.deviceId(), t.txnId(), pdu.eventId().value(), t.ts());
         }
         EventRelations.insert(c, pdu);
-        RedactionRows.onPersist(c, pdu);
-        return null;
+        return RedactionRows.onPersist(c, pdu) ? -1 : json.length();
     }
 
     @Override

@@ -43,6 +43,19 @@ final class ParsedEvents {
             .<String, Entry>weigher((id, entry) -> entry.weight())
             .build();
 
+    /**
+     * A new event whose storing transaction committed with the event unpruned ({@code redacted_by}
+     * null, as the entry's): the readers that follow (every syncing member) find it parsed. The
+     * pipeline's event is the one the stored JSON was written from, and entries are never changed.
+     */
+    void stored(Pdu pdu, int jsonChars) {
+        cache.asMap().putIfAbsent(pdu.eventId().value(), new Entry(pdu, null, weight(jsonChars)));
+    }
+
+    private static int weight(long jsonChars) {
+        return (int) Math.min(Integer.MAX_VALUE, jsonChars * BYTES_PER_CHAR);
+    }
+
     /** The event of the current row (columns of {@code JdbcRoomStore}'s event selection). */
     StoredEvent read(ResultSet rs) throws SQLException {
         String eventId = rs.getString("event_id");
@@ -50,8 +63,7 @@ final class ParsedEvents {
         Entry entry = cache.getIfPresent(eventId);
         if (entry == null || !Objects.equals(entry.redactedBy(), redactedBy)) {
             String json = rs.getString("json");
-            int weight = (int) Math.min(Integer.MAX_VALUE, (long) json.length() * BYTES_PER_CHAR);
-            entry = new Entry(parse(json, rs.getString("room_version"), eventId), redactedBy, weight);
+            entry = new Entry(parse(json, rs.getString("room_version"), eventId), redactedBy, weight(json.length()));
             cache.put(eventId, entry);
         }
         return new StoredEvent(rs.getLong("stream_ordering"), entry.pdu(), rs.getLong("state_group"),

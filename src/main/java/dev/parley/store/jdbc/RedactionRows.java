@@ -22,7 +22,8 @@ final class RedactionRows {
     private RedactionRows() {
     }
 
-    static void onPersist(Connection c, Pdu pdu) throws SQLException {
+    /** @return whether an earlier redaction applied to the event just stored (its row is pruned) */
+    static boolean onPersist(Connection c, Pdu pdu) throws SQLException {
         String room = pdu.roomId().value();
         if (REDACTION.equals(pdu.type()) && pdu.redacts() != null) {
             Sql.update(c, "INSERT INTO redactions (event_id, redacts, room_id) VALUES (?, ?, ?)",
@@ -36,6 +37,7 @@ final class RedactionRows {
         if (earlier.isPresent()) {
             apply(c, room, pdu.eventId().value(), earlier.get());
         }
+        return earlier.isPresent();
     }
 
     /** Prunes the target if it is stored in the same room and not yet redacted. */

@@ -167,8 +167,11 @@ class RoomHistoryStoreContractTest extends DialectDatabaseTest {
         ObjectNode reasoned = Json.MAPPER.createObjectNode().put("reason", "spam");
         Pdu redaction = persist(roomId, RoomVersions.V10, "m.room.redaction", null, alice, reasoned, List.of(child), 20, 20,
                 Optional.of(child.eventId()));
+        assertThat(rooms.event(root.eventId()).orElseThrow().pdu()).as("kept parsed from when it was stored")
+                .isSameAs(root);
         StoredEvent pruned = rooms.event(child.eventId()).orElseThrow();
         assertThat(pruned.redactedBy()).contains(redaction.eventId().value());
+        assertThat(pruned.pdu()).as("parsed again from the pruned row").isNotSameAs(child);
         assertThat(pruned.pdu().content().isEmpty()).isTrue();
         assertThat(pruned.pdu().json().has("hashes")).as("the algorithm keeps hashes").isTrue();
         assertThat(rooms.relatedEventIds(roomId, List.of(root.eventId()), Optional.empty(), Optional.empty()))
@@ -201,6 +204,7 @@ class RoomHistoryStoreContractTest extends DialectDatabaseTest {
         rooms.persist(new NewEvent(++stream, late, Optional.of(group), Optional.empty(), Optional.empty()));
         StoredEvent stored = rooms.event(late.eventId()).orElseThrow();
         assertThat(stored.redactedBy()).contains(redaction.eventId().value());
+        assertThat(stored.pdu()).as("stored pruned, so not kept as built").isNotSameAs(late);
         assertThat(stored.pdu().content().isEmpty()).isTrue();
 
         // A redaction in another room does not touch this room's event.
