@@ -1,9 +1,9 @@
 package dev.parley.service.sync;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
