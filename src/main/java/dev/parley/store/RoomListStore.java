@@ -32,12 +32,9 @@ public interface RoomListStore {
     List<UserRoom> userRooms(UserId user, long upTo);
 
     /**
-     * The stream ordering of each room's newest event up to {@code upTo}: how recently it moved.
-     * Rooms without events are absent. One index seek per room, not a scan of their events.
+     * The stream ordering of each room's newest event of {@code types} up to {@code upTo}; rooms
+     * without are absent. One index seek per room, not a scan of their events.
      */
-    Map<RoomId, Long> latestPositions(Collection<RoomId> rooms, long upTo);
-
-    /** The stream ordering of each room's newest event of {@code types} up to {@code upTo}; rooms without are absent. */
     Map<RoomId, Long> latestPositionsOfTypes(Collection<RoomId> rooms, Set<String> types, long upTo);
 
     /**

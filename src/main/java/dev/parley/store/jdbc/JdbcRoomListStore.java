@@ -42,25 +42,19 @@ public final class JdbcRoomListStore implements RoomListStore {
     }
 
     @Override
-    public Map<RoomId, Long> latestPositions(Collection<RoomId> rooms, long upTo) {
-        return latest(rooms, Set.of(), upTo);
-    }
-
-    @Override
     public Map<RoomId, Long> latestPositionsOfTypes(Collection<RoomId> rooms, Set<String> types, long upTo) {
-        return types.isEmpty() ? Map.of() : latest(rooms, types, upTo);
-    }
-
-    private Map<RoomId, Long> latest(Collection<RoomId> rooms, Set<String> types, long upTo) {
         Map<RoomId, Long> out = new HashMap<>();
-        String ofTypes = types.isEmpty() ? "" : " AND e.type IN (" + marks(types.size()) + ")";
+        if (types.isEmpty()) {
+            return out;
+        }
         inChunks(rooms, chunk -> {
             List<Object> params = new ArrayList<>(types);
             params.add(upTo);
             chunk.forEach(room -> params.add(room.value()));
             // A MAX per room over the (room_id, stream_ordering) index: a seek, however long the history.
             db.read(c -> Sql.list(c, "SELECT r.room_id, (SELECT MAX(e.stream_ordering) FROM events e"
-                    + " WHERE e.room_id = r.room_id" + ofTypes + " AND e.stream_ordering <= ?) FROM rooms r"
+                    + " WHERE e.room_id = r.room_id AND e.type IN (" + marks(types.size()) + ")"
+                    + " AND e.stream_ordering <= ?) FROM rooms r"
                     + " WHERE r.room_id IN (" + marks(chunk.size()) + ")", rs -> {
                         long position = rs.getLong(2);
                         if (!rs.wasNull()) {

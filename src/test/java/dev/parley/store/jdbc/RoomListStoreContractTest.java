@@ -85,18 +85,17 @@ class RoomListStoreContractTest extends DialectDatabaseTest {
     }
 
     @Test
-    void latestPositionsGiveTheNewestEventAndTheNewestOfTheAskedTypesUpToAPosition() {
+    void latestPositionsOfTypesGiveTheNewestOfTheAskedTypesUpToAPosition() {
         member(one, alice, alice, "join");
         event(one, "m.room.message", null, alice, null);
         event(one, "m.reaction", null, alice, null);
         member(two, alice, alice, "join");
         event(two, "m.reaction", null, alice, null);
         Set<String> messages = Set.of("m.room.message");
-        assertThat(store.latestPositions(List.of(one, two, three), 100)).containsOnly(Map.entry(one, 3L), Map.entry(two, 5L));
         assertThat(store.latestPositionsOfTypes(List.of(one, two, three), messages, 100)).containsOnly(Map.entry(one, 2L));
-        assertThat(store.latestPositions(List.of(one), 2)).containsOnly(Map.entry(one, 2L));
         assertThat(store.latestPositionsOfTypes(List.of(one), messages, 1)).isEmpty();
-        assertThat(store.latestPositions(List.of(), 100)).isEmpty();
+        assertThat(store.latestPositionsOfTypes(List.of(), messages, 100)).isEmpty();
+        assertThat(store.latestPositionsOfTypes(List.of(one), Set.of(), 100)).isEmpty();
     }
 
     @Test
@@ -208,6 +207,7 @@ class RoomListStoreContractTest extends DialectDatabaseTest {
     }
 
     private long newest(RoomId... rooms) {
-        return store.latestPositions(List.of(rooms), ALL).values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return store.eventsBetween(List.of(rooms), 0, ALL).stream().mapToLong(RoomListStore.EventBrief::position)
+                .max().orElse(0);
     }
 }
