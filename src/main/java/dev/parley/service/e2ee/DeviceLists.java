@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DeviceLists {
     /** The algorithm clients count on; reported as 0 rather than left out (Synapse does the same). */
-    static final String SIGNED_CURVE25519 = "signed_curve25519";
+    private static final String SIGNED_CURVE25519 = "signed_curve25519";
 
     /** {@code device_lists}: users whose devices or keys changed, or who now share a room; users who no longer do. */
     public record Changes(List<UserId> changed, List<UserId> left) {
@@ -75,10 +75,12 @@ public final class DeviceLists {
         Set<UserId> touched = new LinkedHashSet<>();
         Set<UserId> membershipChanged = new HashSet<>();
         for (Change change : entries) {
-            change.room().ifPresent(room -> membershipChanged.add(change.user()));
             if (change.room().isEmpty()) {
                 touched.add(change.user());
-            } else if (change.user().equals(user)) {
+                continue;
+            }
+            membershipChanged.add(change.user());
+            if (change.user().equals(user)) {
                 // The user's own join or leave concerns everyone in that room.
                 touched.addAll(members.joinedMembers(change.room().get()));
             } else {
@@ -107,9 +109,14 @@ public final class DeviceLists {
      */
     public E2eeKeyStore.KeyCounts keyCounts(UserId user, String deviceId) {
         E2eeKeyStore.KeyCounts read = keys.keyCounts(user, deviceId);
-        Map<String, Long> counts = new TreeMap<>(read.oneTimeKeys());
-        counts.putIfAbsent(SIGNED_CURVE25519, 0L);
-        return new E2eeKeyStore.KeyCounts(counts, read.unusedFallbackTypes());
+        return new E2eeKeyStore.KeyCounts(reported(read.oneTimeKeys()), read.unusedFallbackTypes());
+    }
+
+    /** One-time key counts as a client is told them: sorted, with {@value #SIGNED_CURVE25519} always present. */
+    static Map<String, Long> reported(Map<String, Long> counts) {
+        Map<String, Long> sorted = new TreeMap<>(counts);
+        sorted.putIfAbsent(SIGNED_CURVE25519, 0L);
+        return sorted;
     }
 
     /** The user's devices or keys changed (the change is already on the stream): wake whoever shares a room. */

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * {@code POST /keys/upload} (Client-Server API, "Key management API"): a device publishes its
@@ -55,9 +54,7 @@ public final class KeyUploads {
         if (outcome.deviceKeysChanged()) {
             deviceLists.changed(user);
         }
-        Map<String, Long> counts = new TreeMap<>(outcome.oneTimeKeyCounts());
-        counts.putIfAbsent(DeviceLists.SIGNED_CURVE25519, 0L);
-        return counts;
+        return DeviceLists.reported(outcome.oneTimeKeyCounts());
     }
 
     /** DeviceKeys: this user's and device's, listing algorithms, signed by the device's own Ed25519 key. */
