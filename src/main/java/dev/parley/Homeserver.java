@@ -111,6 +111,7 @@ import dev.parley.service.voip.TurnCredentials;
 import dev.parley.store.DeviceStore;
 import dev.parley.store.RoomListStore;
 import dev.parley.store.jdbc.AccountDataStream;
+import dev.parley.store.jdbc.RecentRoomEvents;
 import dev.parley.store.jdbc.CountingDatabase;
 import dev.parley.store.jdbc.Database;
 import dev.parley.store.jdbc.Databases;
@@ -236,12 +237,13 @@ public final class Homeserver implements AutoCloseable {
     private record Rooms(JdbcRoomStore store, EventPipeline pipeline, Memberships memberships, RoomReads reads,
                          RoomAliases aliases, RoomCreation creation, StateGroups stateGroups, HistoryVisibility visibility,
                          RoomDirectory directory, PublicRooms publicRooms, RoomUpgrades upgrades, RoomHistory history,
-                         Relations relations, EventFormatter formatter) {
+                         Relations relations, EventFormatter formatter, RecentRoomEvents recentEvents) {
     }
 
     private static Rooms rooms(Database database, ServerName serverName, SigningKey signingKey, ProfileService profiles,
                                Clock clock) {
-        JdbcRoomStore store = new JdbcRoomStore(database);
+        RecentRoomEvents recentEvents = new RecentRoomEvents();
+        JdbcRoomStore store = new JdbcRoomStore(database, recentEvents);
         EventPipeline pipeline = new EventPipeline(store, serverName, signingKey, clock);
         MemberProfiles memberProfiles = new MemberProfiles() {
             @Override
@@ -271,7 +273,7 @@ public final class Homeserver implements AutoCloseable {
                 new RoomDirectory(aliasStore, members, new RoomPower(store), pipeline, serverName),
                 new PublicRooms(new JdbcRoomDirectoryStore(database), serverName),
                 new RoomUpgrades(pipeline, memberships, store, aliasStore),
-                history, new Relations(store, visibility, history, formatter), formatter);
+                history, new Relations(store, visibility, history, formatter), formatter, recentEvents);
     }
 
     /** Typing, receipts, presence and send-to-device: the streams sync reads beside the rooms. */
@@ -384,7 +386,7 @@ public final class Homeserver implements AutoCloseable {
             });
             accountData.addListener(notifier::userChanged);
             rooms.pipeline().addListener(e2ee.deviceLists()::onEvent);
-            RoomListStore roomLists = new JdbcRoomListStore(database);
+            RoomListStore roomLists = new JdbcRoomListStore(database, rooms.recentEvents());
             RoomSyncParts syncParts = new RoomSyncParts(rooms.store(), new RoomSections(rooms.store(), roomLists,
                     rooms.stateGroups(), rooms.visibility(), rooms.formatter()), rooms.stateGroups(), rooms.visibility(),
                     rooms.formatter(), rooms.pipeline(), accountData);

@@ -22,8 +22,17 @@ public final class JdbcRoomListStore implements RoomListStore {
 
     private final Database db;
 
+    private final RecentRoomEvents recent;
+
+    /** A store with recent events of its own (never filled, so every question goes to the database). */
     public JdbcRoomListStore(Database db) {
+        this(db, new RecentRoomEvents());
+    }
+
+    /** {@code recent} is the database's one, filled by the {@link JdbcRoomStore} that writes events. */
+    public JdbcRoomListStore(Database db, RecentRoomEvents recent) {
         this.db = db;
+        this.recent = recent;
     }
 
     @Override
@@ -191,7 +200,12 @@ public final class JdbcRoomListStore implements RoomListStore {
     @Override
     public List<EventBrief> eventsBetween(Collection<RoomId> rooms, long after, long upTo) {
         List<EventBrief> out = new ArrayList<>();
-        inChunks(rooms, chunk -> {
+        List<RoomId> unknown = new ArrayList<>();
+        for (RoomId room : rooms) {
+            recent.between(room, after, upTo).ifPresentOrElse(events -> events.forEach(e -> out.add(new EventBrief(
+                    room, e.streamOrdering(), e.pdu().sender(), e.pdu().type(), e.pdu().isState()))), () -> unknown.add(room));
+        }
+        inChunks(unknown, chunk -> {
             List<Object> params = new ArrayList<>();
             chunk.forEach(room -> params.add(room.value()));
             params.add(after);

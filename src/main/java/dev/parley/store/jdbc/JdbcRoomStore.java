@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +38,17 @@ public final class JdbcRoomStore implements RoomStore {
 
     private final Database db;
     private final ParsedEvents parsed = new ParsedEvents();
+    private final RecentRoomEvents recent;
 
+    /** A store with recent events of its own: for tests and tools that read rooms through it alone. */
     public JdbcRoomStore(Database db) {
+        this(db, new RecentRoomEvents());
+    }
+
+    /** {@code recent} is the database's one, shared with the {@link JdbcRoomListStore} over it. */
+    public JdbcRoomStore(Database db, RecentRoomEvents recent) {
         this.db = db;
+        this.recent = recent;
     }
 
     @Override
@@ -59,18 +68,23 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public Optional<StoredEvent> event(EventId eventId) {
-        return db.read(c -> Sql.one(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
+        Optional<StoredEvent> cached = parsed.cached(eventId);
+        return cached.isPresent() ? cached : db.read(c -> Sql.one(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
                 + " WHERE e.event_id = ?", parsed::read, eventId.value()));
     }
 
     @Override
     public List<StoredEvent> events(Collection<EventId> eventIds) {
-        if (eventIds.isEmpty()) {
-            return List.of();
+        List<StoredEvent> cached = new ArrayList<>(eventIds.size());
+        List<EventId> ids = new ArrayList<>();
+        for (EventId id : new LinkedHashSet<>(eventIds)) {
+            parsed.cached(id).ifPresentOrElse(cached::add, () -> ids.add(id));
+        }
+        if (ids.isEmpty()) {
+            return cached;
         }
         return db.read(c -> {
-            List<StoredEvent> out = new ArrayList<>(eventIds.size());
-            List<EventId> ids = List.copyOf(eventIds);
+            List<StoredEvent> out = new ArrayList<>(cached);
             for (int from = 0; from < ids.size(); from += 500) {
                 List<EventId> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
@@ -133,11 +147,24 @@ public final class JdbcRoomStore implements RoomStore {
         return db.writeQueued(chain, c -> insert(c, event)).thenAccept(chars -> stored(event, chars));
     }
 
-    /** After the commit: every syncing member reads a new event next, so it is kept parsed. */
+    /**
+     * After the commit: every syncing member reads a new event next, so it is kept parsed and in
+     * its room's recent events; a redaction makes its target's cached forms stale.
+     */
     private void stored(NewEvent event, int jsonChars) {
-        if (jsonChars >= 0) {
-            parsed.stored(event.pdu(), jsonChars);
+        Pdu pdu = event.pdu();
+        RedactionRows.target(pdu).ifPresent(target -> {
+            parsed.redacted(target);
+            recent.forget(pdu.roomId());
+        });
+        if (jsonChars < 0) {
+            // Stored already pruned (its redaction came first): the ring must not hold the unpruned form.
+            recent.forget(pdu.roomId());
+            return;
         }
+        StoredEvent stored = new StoredEvent(event.streamOrdering(), pdu, event.stateGroupAfter(), Optional.empty());
+        parsed.stored(stored, jsonChars);
+        recent.appended(stored, jsonChars);
     }
 
     /** @return the stored JSON's length, or -1 if an earlier redaction pruned the event as it was stored */
@@ -283,19 +310,30 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public List<StoredEvent> recentEvents(RoomId roomId, long after, long upTo, int limit) {
-        List<StoredEvent> newestFirst = db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS
-                + " FROM events e JOIN rooms r ON r.room_id = e.room_id WHERE e.room_id = ? AND e.stream_ordering > ?"
-                + " AND e.stream_ordering <= ? ORDER BY e.stream_ordering DESC LIMIT ?", parsed::read,
-                roomId.value(), after, upTo, limit + 1));
-        return newestFirst.reversed();
+        return recent.newest(roomId, after, upTo, limit + 1).orElseGet(() -> {
+            List<StoredEvent> newestFirst = db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS
+                    + " FROM events e JOIN rooms r ON r.room_id = e.room_id WHERE e.room_id = ? AND e.stream_ordering > ?"
+                    + " AND e.stream_ordering <= ? ORDER BY e.stream_ordering DESC LIMIT ?", parsed::read,
+                    roomId.value(), after, upTo, limit + 1));
+            return newestFirst.reversed();
+        });
     }
 
     @Override
     public Map<RoomId, List<StoredEvent>> recentEvents(Collection<RoomId> roomIds, long after, long upTo, int limit) {
         Map<RoomId, List<StoredEvent>> out = new HashMap<>();
-        List<RoomId> all = List.copyOf(roomIds);
-        for (int from = 0; from < all.size(); from += ROOMS_PER_QUERY) {
-            List<RoomId> chunk = all.subList(from, Math.min(all.size(), from + ROOMS_PER_QUERY));
+        List<RoomId> unknown = new ArrayList<>();
+        for (RoomId room : roomIds) {
+            recent.newest(room, after, upTo, limit + 1).ifPresentOrElse(
+                    events -> {
+                        if (!events.isEmpty()) {
+                            out.put(room, events);
+                        }
+                    },
+                    () -> unknown.add(room));
+        }
+        for (int from = 0; from < unknown.size(); from += ROOMS_PER_QUERY) {
+            List<RoomId> chunk = unknown.subList(from, Math.min(unknown.size(), from + ROOMS_PER_QUERY));
             // One index range per room, glued into one statement: a window function over the
             // rooms would read their whole histories.
             StringBuilder sql = new StringBuilder("SELECT " + EVENT_COLUMNS + " FROM (");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.event.Pdu;
 import dev.parley.core.event.Redaction;
+import dev.parley.core.id.EventId;
 import dev.parley.core.json.Json;
 import dev.parley.core.room.RoomVersions;
 import java.sql.Connection;
@@ -20,6 +21,11 @@ final class RedactionRows {
     private static final String REDACTION = "m.room.redaction";
 
     private RedactionRows() {
+    }
+
+    /** The event {@code pdu} prunes, if it is a redaction. */
+    static Optional<EventId> target(Pdu pdu) {
+        return REDACTION.equals(pdu.type()) ? Optional.ofNullable(pdu.redacts()) : Optional.empty();
     }
 
     /** @return whether an earlier redaction applied to the event just stored (its row is pruned) */
