@@ -187,7 +187,7 @@ class SyncLiveHttpTest extends DialectServerTest {
         long reads = metric("parley_database_reads_total") - before;
 
         assertThat(timelineBodies(response, room)).containsExactly("second");
-        assertThat(reads).as("database reads of one incremental sync with one new message").isLessThanOrEqualTo(5);
+        assertThat(reads).as("database reads of one incremental sync with one new message").isLessThanOrEqualTo(4);
     }
 
     /** Alice's long-poll from {@code token}, parked before {@code action} runs. */
