@@ -37,9 +37,11 @@ public final class JdbcRoomStore implements RoomStore {
 
     private final Database db;
     private final ParsedEvents parsed = new ParsedEvents();
+    private final RelationParents relationParents;
 
     public JdbcRoomStore(Database db) {
         this.db = db;
+        this.relationParents = new RelationParents(db, maxStreamOrdering());
     }
 
     @Override
@@ -141,7 +143,7 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     /** @return the stored JSON's length, or -1 if an earlier redaction pruned the event as it was stored */
-    private static int insert(Connection c, NewEvent event) throws SQLException {
+    private int insert(Connection c, NewEvent event) throws SQLException {
         Pdu pdu = event.pdu();
         String room = pdu.roomId().value();
         String json = json(pdu.json());
@@ -169,7 +171,7 @@ public final class JdbcRoomStore implements RoomStore {
             Sql.update(c, "INSERT INTO event_transactions (user_id, device_id, txn_id, event_id, created_ts) VALUES (?, ?, ?, ?, ?)",
                     t.userId(), t.deviceId(), t.txnId(), pdu.eventId().value(), t.ts());
         }
-        EventRelations.insert(c, pdu);
+        relationParents.inserted(c, event.streamOrdering(), EventRelations.insert(c, pdu));
         return RedactionRows.onPersist(c, pdu) ? -1 : json.length();
     }
 
@@ -320,7 +322,11 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
-    public Set<EventId> parentsWithRelations(Collection<EventId> eventIds) {
+    public Set<EventId> parentsWithRelations(Collection<StoredEvent> events) {
+        return relationParents.of(events, this::storedParentsWithRelations);
+    }
+
+    private Set<EventId> storedParentsWithRelations(Collection<EventId> eventIds) {
         Set<EventId> out = new HashSet<>();
         for (List<EventId> chunk : chunks(List.copyOf(eventIds))) {
             out.addAll(db.read(c -> Sql.list(c, "SELECT DISTINCT relates_to FROM event_relations WHERE relates_to IN ("
