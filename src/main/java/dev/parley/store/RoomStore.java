@@ -115,8 +115,8 @@ public interface RoomStore {
     /** {@link #stateGroup} for many groups at once, sharing the reads of common chain links. */
     Map<Long, Map<StateKey, EventId>> stateGroups(Collection<Long> groupIds);
 
-    /** Those of {@code eventIds} that some stored event relates to ({@code m.relates_to}). */
-    Set<EventId> parentsWithRelations(Collection<EventId> eventIds);
+    /** Those of {@code events} that some stored event relates to ({@code m.relates_to}). */
+    Set<EventId> parentsWithRelations(Collection<StoredEvent> events);
 
     /** A change of one user's membership, as a position on the event stream. */
     record MembershipChange(RoomId roomId, String membership, long streamOrdering) {

@@ -13,17 +13,20 @@ import java.util.Optional;
  * (logout, device management, password change) puts a change on the device-list stream in the
  * deleting transaction (the JDBC store does that); here the users sharing a room are woken. A
  * renamed device changes its {@code unsigned.device_display_name} in {@code /keys/query}, so
- * that is a change too.
+ * that is a change too. Deleted devices' keys go with them, so their cached key counts are forgotten.
  */
 public final class DeviceChangeTracking implements DeviceStore {
     private final DeviceStore devices;
     private final DeviceListStore stream;
     private final DeviceLists deviceLists;
+    private final CachedKeyCounts keys;
 
-    public DeviceChangeTracking(DeviceStore devices, DeviceListStore stream, DeviceLists deviceLists) {
+    public DeviceChangeTracking(DeviceStore devices, DeviceListStore stream, DeviceLists deviceLists,
+                                CachedKeyCounts keys) {
         this.devices = devices;
         this.stream = stream;
         this.deviceLists = deviceLists;
+        this.keys = keys;
     }
 
     @Override
@@ -53,13 +56,21 @@ public final class DeviceChangeTracking implements DeviceStore {
 
     @Override
     public void delete(UserId userId, Collection<String> deviceIds) {
-        devices.delete(userId, deviceIds);
+        try {
+            devices.delete(userId, deviceIds);
+        } finally {
+            keys.forget(userId); // the devices' keys went with them; a device ID may come back
+        }
         deviceLists.changed(userId);
     }
 
     @Override
     public void deleteAllExcept(UserId userId, Optional<String> keep) {
-        devices.deleteAllExcept(userId, keep);
+        try {
+            devices.deleteAllExcept(userId, keep);
+        } finally {
+            keys.forget(userId);
+        }
         deviceLists.changed(userId);
     }
 

@@ -105,7 +105,7 @@ public final class DeviceLists {
 
     /**
      * {@code device_one_time_keys_count} (the device's unclaimed one-time keys per algorithm) and
-     * {@code device_unused_fallback_key_types}.
+     * {@code device_unused_fallback_key_types}; from memory once read ({@link CachedKeyCounts}).
      */
     public E2eeKeyStore.KeyCounts keyCounts(UserId user, String deviceId) {
         E2eeKeyStore.KeyCounts read = keys.keyCounts(user, deviceId);

@@ -12,19 +12,21 @@ import dev.parley.store.RoomMemberStore;
 
 /** The end-to-end encryption services, built together because they share stores and device-list tracking. */
 public record E2ee(KeyUploads uploads, KeyQueries queries, CrossSigning crossSigning, DeviceLists deviceLists,
-                   KeyBackups backups, DeviceListStore stream, CrossSigningStore crossSigningStore) {
+                   KeyBackups backups, DeviceListStore stream, CrossSigningStore crossSigningStore,
+                   CachedKeyCounts keys) {
 
-    public static E2ee create(E2eeKeyStore keys, CrossSigningStore crossSigning, DeviceListStore stream,
+    public static E2ee create(E2eeKeyStore store, CrossSigningStore crossSigning, DeviceListStore stream,
                               KeyBackupStore backups, RoomMemberStore members, ServerName serverName, Notifier notifier) {
+        CachedKeyCounts keys = new CachedKeyCounts(store);
         DeviceLists deviceLists = new DeviceLists(stream, keys, members, notifier);
         return new E2ee(new KeyUploads(keys, deviceLists), new KeyQueries(keys, crossSigning, serverName),
                 new CrossSigning(crossSigning, keys, deviceLists), deviceLists, new KeyBackups(backups), stream,
-                crossSigning);
+                crossSigning, keys);
     }
 
     /** The account services' device store, with device deletions and renames tracked as device-list changes. */
     public DeviceStore tracking(DeviceStore devices) {
-        return new DeviceChangeTracking(devices, stream, deviceLists);
+        return new DeviceChangeTracking(devices, stream, deviceLists, keys);
     }
 
     /**
@@ -32,6 +34,7 @@ public record E2ee(KeyUploads uploads, KeyQueries queries, CrossSigning crossSig
      * keys and backups go too, and users sharing a room hear of it.
      */
     public void deactivated(UserId user) {
+        keys.forget(user);
         crossSigningStore.deleteAll(user);
         backups.deleteAll(user);
         deviceLists.changed(user);

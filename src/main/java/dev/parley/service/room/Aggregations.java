@@ -48,8 +48,7 @@ final class Aggregations {
 
     /** Those of {@code events} that may carry aggregations: non-state events some event relates to. */
     java.util.Set<EventId> parentsWithChildren(List<StoredEvent> events) {
-        return store.parentsWithRelations(events.stream().filter(e -> !e.pdu().isState()).map(e -> e.pdu().eventId())
-                .toList());
+        return store.parentsWithRelations(events.stream().filter(e -> !e.pdu().isState()).toList());
     }
 
     /** As {@link #bundle(List, HistoryVisibility.Viewer, int)}, knowing which events have children at all. */

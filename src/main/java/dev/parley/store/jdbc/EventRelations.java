@@ -21,21 +21,23 @@ final class EventRelations {
     private EventRelations() {
     }
 
-    static void insert(Connection c, Pdu pdu) throws SQLException {
+    /** @return the event the inserted relation points at, if a relation was inserted */
+    static Optional<String> insert(Connection c, Pdu pdu) throws SQLException {
         JsonNode relatesTo = pdu.content().get("m.relates_to");
         if (relatesTo == null || !relatesTo.isObject()) {
-            return;
+            return Optional.empty();
         }
         JsonNode relType = relatesTo.get("rel_type");
         JsonNode parent = relatesTo.get("event_id");
         if (relType == null || !relType.isTextual() || parent == null || !parent.isTextual()
                 || !EventId.isValid(parent.textValue()) || parent.textValue().equals(pdu.eventId().value())) {
-            return;
+            return Optional.empty();
         }
         JsonNode key = relatesTo.get("key");
         Sql.update(c, "INSERT INTO event_relations (event_id, room_id, relates_to, rel_type, aggregation_key) VALUES (?, ?, ?, ?, ?)",
                 pdu.eventId().value(), pdu.roomId().value(), parent.textValue(), relType.textValue(),
                 key != null && key.isTextual() ? key.textValue() : null);
+        return Optional.of(parent.textValue());
     }
 
     static void delete(Connection c, String eventId) throws SQLException {

@@ -39,6 +39,7 @@ public final class JdbcRoomStore implements RoomStore {
     private final Database db;
     private final ParsedEvents parsed = new ParsedEvents();
     private final RecentRoomEvents recent;
+    private final RelationParents relationParents;
 
     /** A store with recent events of its own: for tests and tools that read rooms through it alone. */
     public JdbcRoomStore(Database db) {
@@ -49,6 +50,7 @@ public final class JdbcRoomStore implements RoomStore {
     public JdbcRoomStore(Database db, RecentRoomEvents recent) {
         this.db = db;
         this.recent = recent;
+        this.relationParents = new RelationParents(db, maxStreamOrdering());
     }
 
     @Override
@@ -168,7 +170,7 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     /** @return the stored JSON's length, or -1 if an earlier redaction pruned the event as it was stored */
-    private static int insert(Connection c, NewEvent event) throws SQLException {
+    private int insert(Connection c, NewEvent event) throws SQLException {
         Pdu pdu = event.pdu();
         String room = pdu.roomId().value();
         String json = json(pdu.json());
@@ -196,7 +198,7 @@ public final class JdbcRoomStore implements RoomStore {
             Sql.update(c, "INSERT INTO event_transactions (user_id, device_id, txn_id, event_id, created_ts) VALUES (?, ?, ?, ?, ?)",
                     t.userId(), t.deviceId(), t.txnId(), pdu.eventId().value(), t.ts());
         }
-        EventRelations.insert(c, pdu);
+        relationParents.inserted(c, event.streamOrdering(), EventRelations.insert(c, pdu));
         return RedactionRows.onPersist(c, pdu) ? -1 : json.length();
     }
 
@@ -358,7 +360,11 @@ public final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
-    public Set<EventId> parentsWithRelations(Collection<EventId> eventIds) {
+    public Set<EventId> parentsWithRelations(Collection<StoredEvent> events) {
+        return relationParents.of(events, this::storedParentsWithRelations);
+    }
+
+    private Set<EventId> storedParentsWithRelations(Collection<EventId> eventIds) {
         Set<EventId> out = new HashSet<>();
         for (List<EventId> chunk : chunks(List.copyOf(eventIds))) {
             out.addAll(db.read(c -> Sql.list(c, "SELECT DISTINCT relates_to FROM event_relations WHERE relates_to IN ("

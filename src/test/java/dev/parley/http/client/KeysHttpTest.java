@@ -165,6 +165,60 @@ class KeysHttpTest extends DialectServerTest {
         assertThat(sync(alice).path("device_unused_fallback_key_types").size()).isEqualTo(1);
     }
 
+    private long syncedCount(User user) {
+        return sync(user).path("device_one_time_keys_count").path("signed_curve25519").asLong();
+    }
+
+    /**
+     * The counts a device sees are kept in memory between syncs: another user's claim lowers them,
+     * the device's upload raises them, and a claim that falls back marks the fallback key used.
+     */
+    @Test
+    void syncedCountsFollowOthersClaimsAndUploadsOnceKnown() {
+        ObjectNode b = body();
+        b.set("one_time_keys", oneTimeKeys(0, 3));
+        b.putObject("fallback_keys").set("signed_curve25519:F1",
+                KeyFixtures.signedCurve25519(alice.userId(), "fallback", aliceKey));
+        assertThat(upload(alice, b).status()).isEqualTo(200);
+        assertThat(syncedCount(alice)).isEqualTo(3);
+        assertThat(syncedCount(alice)).isEqualTo(3);
+
+        assertThat(claim()).isNotNull();
+        assertThat(syncedCount(alice)).isEqualTo(2);
+
+        ObjectNode more = body();
+        more.set("one_time_keys", oneTimeKeys(3, 2));
+        assertThat(upload(alice, more).status()).isEqualTo(200);
+        assertThat(syncedCount(alice)).isEqualTo(4);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(claim()).isNotNull();
+        }
+        assertThat(sync(alice).path("device_unused_fallback_key_types").size()).isEqualTo(1);
+        assertThat(claim()).isEqualTo("signed_curve25519:F1");
+        JsonNode s = sync(alice);
+        assertThat(s.path("device_one_time_keys_count").path("signed_curve25519").asLong()).isZero();
+        assertThat(s.path("device_unused_fallback_key_types").isEmpty()).isTrue();
+    }
+
+    /** A device ID that comes back after its device was deleted starts without the old device's keys. */
+    @Test
+    void aDeletedDevicesCountsAreNotReportedToItsSuccessor() {
+        User laptop = laptop();
+        ObjectNode b = body();
+        b.putObject("one_time_keys").put("signed_curve25519:A", "abc").put("signed_curve25519:B", "def");
+        assertThat(upload(laptop, b).status()).isEqualTo(200);
+        assertThat(syncedCount(laptop)).isEqualTo(2);
+
+        assertThat(post(laptop, "/logout", "{}").status()).isEqualTo(200);
+        assertThat(syncedCount(laptop())).isZero();
+    }
+
+    private User laptop() {
+        JsonNode login = TestUsers.login(server, "alice", "pw", "\"device_id\":\"LAPTOP\"").json();
+        return new User(alice.userId(), login.path("access_token").asText(), "LAPTOP");
+    }
+
     @Test
     void concurrentClaimsNeverHandOutAKeyTwice() throws Exception {
         int keys = 40;

@@ -196,6 +196,37 @@ class RelationsHttpTest extends DialectServerTest {
                 .as("children of a redacted parent remain").isEqualTo(1);
     }
 
+    /**
+     * Events stored before a restart keep their bundled aggregations, whether their children came
+     * before the restart or after it, in {@code /sync} timelines as in {@code /messages}.
+     */
+    @Test
+    void eventsStoredBeforeARestartKeepTheirAggregations() {
+        String room = calls.createRoom(alice, "{\"preset\":\"public_chat\"}");
+        calls.join(bob, room);
+        String root = calls.text(alice, room, "root");
+        String reply = relate(bob, room, root, "m.thread", "before the restart");
+        String other = calls.text(alice, room, "other");
+
+        server.restart();
+        String ref = relate(bob, room, other, "m.reference", "after the restart");
+        String fresh = calls.text(alice, room, "fresh");
+        String freshReply = relate(bob, room, fresh, "m.thread", "fresh reply");
+        String lonely = calls.text(alice, room, "lonely");
+
+        JsonNode timeline = calls.sync(alice, null, "filter=" + enc("{\"room\":{\"timeline\":{\"limit\":50}}}"))
+                .path("rooms").path("join").path(room).path("timeline").path("events");
+        for (JsonNode chunk : List.of(timeline, calls.messages(alice, room, "dir=b&limit=50").json().path("chunk"))) {
+            assertThat(find(chunk, root).path("unsigned").path("m.relations").path("m.thread").path("latest_event")
+                    .path("event_id").asText()).isEqualTo(reply);
+            assertThat(ids(find(chunk, other).path("unsigned").path("m.relations").path("m.reference").path("chunk")))
+                    .containsExactly(ref);
+            assertThat(find(chunk, fresh).path("unsigned").path("m.relations").path("m.thread").path("latest_event")
+                    .path("event_id").asText()).isEqualTo(freshReply);
+            assertThat(find(chunk, lonely).path("unsigned").has("m.relations")).isFalse();
+        }
+    }
+
     private static JsonNode find(JsonNode chunk, String eventId) {
         for (JsonNode e : chunk) {
             if (e.path("event_id").asText().equals(eventId)) {

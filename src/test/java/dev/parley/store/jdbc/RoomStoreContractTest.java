@@ -14,10 +14,12 @@ import dev.parley.core.json.Json;
 import dev.parley.core.room.RoomVersions;
 import dev.parley.store.NewEvent;
 import dev.parley.store.RoomRow;
+import dev.parley.store.StoredEvent;
 import dev.parley.testing.DialectDatabaseTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +95,54 @@ class RoomStoreContractTest extends DialectDatabaseTest {
         rooms.persist(new NewEvent(2, member, Optional.of(1L), Optional.of(2L), Optional.empty()));
         assertThat(rooms.roomsWithMembership(alice, "join")).containsExactly(roomId);
         assertThat(rooms.roomsWithMembership(alice, "invite")).isEmpty();
+    }
+
+    private Pdu message(String body, Optional<EventId> relatesTo, List<Pdu> prev) {
+        ObjectNode content = Json.MAPPER.createObjectNode().put("body", body);
+        relatesTo.ifPresent(parent -> content.putObject("m.relates_to").put("rel_type", "m.reference")
+                .put("event_id", parent.value()));
+        return EventBuilder.of(RoomVersions.V10, "m.room.message", alice).roomId(roomId).content(content)
+                .prevEvents(prev).authEvents(List.of()).originServerTs(1000L).sign("test.local", key);
+    }
+
+    private void store(long position, Pdu... pdus) {
+        for (Pdu pdu : pdus) {
+            rooms.persist(new NewEvent(position++, pdu, Optional.of(1L), Optional.empty(), Optional.empty()));
+        }
+    }
+
+    /**
+     * Events related to are found whether they and their children were stored before this store
+     * started or after, including an event that something related to before it was stored, by
+     * this store or by an earlier one.
+     */
+    @Test
+    void eventsWithRelationsAreFoundAcrossRestarts() {
+        Pdu create = event("m.room.create", "", List.of());
+        rooms.persist(new NewEvent(1, create, Optional.empty(), Optional.of(1L), Optional.empty()));
+        Pdu oldParent = message("old", Optional.empty(), List.of(create));
+        Pdu oldChild = message("old child", Optional.of(oldParent.eventId()), List.of(oldParent));
+        Pdu oldLonely = message("old lonely", Optional.empty(), List.of(oldChild));
+        Pdu early = message("arrives after a restart", Optional.empty(), List.of(oldLonely));
+        Pdu earlyChild = message("before its parent", Optional.of(early.eventId()), List.of(oldLonely));
+        store(2, oldParent, oldChild, oldLonely, earlyChild);
+
+        rooms = new JdbcRoomStore(db);
+        Pdu newChildOfOld = message("new child of old", Optional.of(oldLonely.eventId()), List.of(earlyChild));
+        Pdu newParent = message("new", Optional.empty(), List.of(newChildOfOld));
+        Pdu newChild = message("new child", Optional.of(newParent.eventId()), List.of(newParent));
+        Pdu newLonely = message("new lonely", Optional.empty(), List.of(newChild));
+        Pdu late = message("arrives later", Optional.empty(), List.of(newLonely));
+        Pdu lateChild = message("before its parent too", Optional.of(late.eventId()), List.of(newLonely));
+        store(6, newChildOfOld, newParent, newChild, newLonely, lateChild, early, late);
+
+        List<StoredEvent> all = rooms.events(Stream.of(oldParent, oldChild, oldLonely, earlyChild, newChildOfOld,
+                newParent, newChild, newLonely, lateChild, early, late).map(Pdu::eventId).toList());
+        assertThat(all).hasSize(11);
+        assertThat(rooms.parentsWithRelations(all)).containsExactlyInAnyOrder(oldParent.eventId(),
+                oldLonely.eventId(), newParent.eventId(), early.eventId(), late.eventId());
+        rooms = new JdbcRoomStore(db);
+        assertThat(rooms.parentsWithRelations(all)).containsExactlyInAnyOrder(oldParent.eventId(),
+                oldLonely.eventId(), newParent.eventId(), early.eventId(), late.eventId());
     }
 }
