@@ -152,7 +152,6 @@ public final class JdbcRoomStore implements RoomStore {
                 event.streamOrdering(), pdu.eventId().value(), room, pdu.type(), pdu.stateKey(),
                 pdu.sender().value(), pdu.depth(), pdu.originServerTs(), json, event.stateGroupAfter());
         for (EventId prev : pdu.prevEvents()) {
-            Sql.update(c, "INSERT INTO event_edges (event_id, prev_event_id) VALUES (?, ?)", pdu.eventId().value(), prev.value());
             Sql.update(c, "DELETE FROM forward_extremities WHERE room_id = ? AND event_id = ?", room, prev.value());
         }
         Sql.update(c, "INSERT INTO forward_extremities (room_id, event_id) VALUES (?, ?)", room, pdu.eventId().value());

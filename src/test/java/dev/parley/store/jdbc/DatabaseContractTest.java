@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,26 @@ class DatabaseContractTest {
         db = Databases.open(url, 8, 4); // a second open must not re-run or fail
         long applied = count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE");
         assertThat(applied).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseMigratedByTheEarlierReleaseUpgradesAndLosesEventEdges() {
+        String old = TestDatabases.newDatabaseUrl(dialect);
+        try {
+            // The schema as the release before event_edges was dropped left it (its last migrations).
+            String last = dialect == Dialect.SQLITE ? "80" : "81";
+            Flyway.configure().dataSource(old, null, null).locations(dialect.migrationLocations())
+                    .failOnMissingLocations(false).target(last).load().migrate();
+            try (Database upgraded = Databases.open(old, 8, 4)) {
+                assertThatThrownBy(() -> upgraded.read(c -> Sql.count(c, "SELECT COUNT(*) FROM event_edges")))
+                        .isInstanceOf(StoreException.class);
+                assertThat(upgraded.<Long>read(c -> Sql.count(c, "SELECT COUNT(*) FROM events"))).isZero();
+            }
+        } finally {
+            TestDatabases.drop(old);
+        }
+        assertThatThrownBy(() -> db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM event_edges")))
+                .as("nor does a new database have it").isInstanceOf(StoreException.class);
     }
 
     private java.util.Optional<String> note(long id) {
