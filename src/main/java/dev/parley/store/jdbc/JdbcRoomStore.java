@@ -37,9 +37,11 @@ public final class JdbcRoomStore implements RoomStore {
 
     private final Database db;
     private final ParsedEvents parsed = new ParsedEvents();
+    private final RedactionRows redactions;
 
     public JdbcRoomStore(Database db) {
         this.db = db;
+        this.redactions = RedactionRows.load(db);
     }
 
     @Override
@@ -135,13 +137,14 @@ public final class JdbcRoomStore implements RoomStore {
 
     /** After the commit: every syncing member reads a new event next, so it is kept parsed. */
     private void stored(NewEvent event, int jsonChars) {
+        redactions.committed(event.pdu());
         if (jsonChars >= 0) {
             parsed.stored(event.pdu(), jsonChars);
         }
     }
 
     /** @return the stored JSON's length, or -1 if an earlier redaction pruned the event as it was stored */
-    private static int insert(Connection c, NewEvent event) throws SQLException {
+    private int insert(Connection c, NewEvent event) throws SQLException {
         Pdu pdu = event.pdu();
         String room = pdu.roomId().value();
         String json = json(pdu.json());
@@ -169,7 +172,7 @@ public final class JdbcRoomStore implements RoomStore {
                     t.userId(), t.deviceId(), t.txnId(), pdu.eventId().value(), t.ts());
         }
         EventRelations.insert(c, pdu);
-        return RedactionRows.onPersist(c, pdu) ? -1 : json.length();
+        return redactions.onPersist(c, pdu) ? -1 : json.length();
     }
 
     @Override

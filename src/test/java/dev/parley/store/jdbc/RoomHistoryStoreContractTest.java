@@ -213,4 +213,24 @@ class RoomHistoryStoreContractTest extends DialectDatabaseTest {
         assertThat(rooms.event(root.eventId()).orElseThrow().redactedBy()).isEmpty();
         assertThat(rooms.event(root.eventId()).orElseThrow().pdu().content().path("body").asText()).isEqualTo("root");
     }
+
+    @Test
+    void aRedactionStoredBeforeARestartStillWaitsForItsTarget() {
+        Pdu root = message("root", List.of(create), 2, 2);
+        Pdu late = EventBuilder.of(RoomVersions.V10, "m.room.message", alice).roomId(roomId).content(content("late"))
+                .prevEvents(List.of(root)).authEvents(List.of()).depth(3).originServerTs(3).sign("test.local", key);
+        Pdu redaction = persist(roomId, RoomVersions.V10, "m.room.redaction", null, alice, Json.MAPPER.createObjectNode(),
+                List.of(root), 2, 2, Optional.of(late.eventId()));
+        // An applied redaction, so the restarted store has both kinds to tell apart.
+        persist(roomId, RoomVersions.V10, "m.room.redaction", null, alice, Json.MAPPER.createObjectNode(),
+                List.of(root), 3, 3, Optional.of(root.eventId()));
+
+        rooms = new JdbcRoomStore(db); // the server restarted over the same database
+        rooms.persist(new NewEvent(++stream, late, Optional.of(group), Optional.empty(), Optional.empty()));
+        StoredEvent stored = rooms.event(late.eventId()).orElseThrow();
+        assertThat(stored.redactedBy()).contains(redaction.eventId().value());
+        assertThat(stored.pdu().content().isEmpty()).isTrue();
+        Pdu after = message("after", List.of(late), 4, 4);
+        assertThat(rooms.event(after.eventId()).orElseThrow().redactedBy()).isEmpty();
+    }
 }
