@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The single writer of an SQLite database. Callers queue units of work; the writer thread takes
  * every unit waiting, runs each inside its own savepoint of one transaction, and commits once:
- * one fsync for the whole batch. A failing unit rolls back to its savepoint and fails alone.
+ * one fsync for the whole batch. A failing unit rolls back to its savepoint and fails alone; a
+ * unit alone in its batch (sequential writes) runs without one, and its failure rolls back the
+ * whole transaction, which holds nothing else.
  * Callers get their result only after the commit, so a returned write is durable. Callers that
  * need not wait (a room's next event is built while the previous one commits) queue with
  * {@link #enqueue} and a {@link WriteChain} that keeps dependent units consistent.
@@ -104,8 +106,9 @@ final class GroupCommitWriter implements AutoCloseable {
     private void runBatch(List<Task<?>> batch) {
         List<Runnable> completions = new ArrayList<>(batch.size());
         try {
+            boolean alone = batch.size() == 1;
             for (Task<?> task : batch) {
-                completions.add(runInSavepoint(task));
+                completions.add(runUnit(task, alone));
             }
             connection.commit();
             completions.forEach(Runnable::run);
@@ -120,21 +123,33 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    /** Runs one unit; returns how to complete its future once the batch is committed. */
-    private <T> Runnable runInSavepoint(Task<T> task) throws SQLException {
+    /**
+     * Runs one unit; returns how to complete its future once the batch is committed. A unit
+     * {@code alone} in its batch needs no savepoint (two statements per write for nothing): rolling
+     * back the transaction undoes exactly that unit, and the commit that follows writes nothing.
+     */
+    private <T> Runnable runUnit(Task<T> task, boolean alone) throws SQLException {
         if (task.chain() != null && task.chain().isBroken()) {
             StoreException refused = new StoreException("not written: an earlier write it depends on failed", null);
             return () -> task.result().completeExceptionally(refused);
         }
-        Sql.update(connection, "SAVEPOINT unit");
+        if (!alone) {
+            Sql.update(connection, "SAVEPOINT unit");
+        }
         try {
             T value = task.work().run(connection);
-            Sql.update(connection, "RELEASE unit");
+            if (!alone) {
+                Sql.update(connection, "RELEASE unit");
+            }
             return () -> task.result().complete(value);
         } catch (Throwable t) {
             task.breakChain();
-            Sql.update(connection, "ROLLBACK TO unit");
-            Sql.update(connection, "RELEASE unit");
+            if (alone) {
+                connection.rollback();
+            } else {
+                Sql.update(connection, "ROLLBACK TO unit");
+                Sql.update(connection, "RELEASE unit");
+            }
             Throwable failure = t instanceof SQLException ? new StoreException("database write failed", t) : t;
             return () -> task.result().completeExceptionally(failure);
         }

@@ -40,6 +40,7 @@ public final class JdbcRoomStore implements RoomStore {
     private final ParsedEvents parsed = new ParsedEvents();
     private final RecentRoomEvents recent;
     private final RelationParents relationParents;
+    private final RedactionRows redactions;
 
     /** A store with recent events of its own: for tests and tools that read rooms through it alone. */
     public JdbcRoomStore(Database db) {
@@ -51,6 +52,7 @@ public final class JdbcRoomStore implements RoomStore {
         this.db = db;
         this.recent = recent;
         this.relationParents = new RelationParents(db, maxStreamOrdering());
+        this.redactions = RedactionRows.load(db);
     }
 
     @Override
@@ -155,6 +157,7 @@ public final class JdbcRoomStore implements RoomStore {
      */
     private void stored(NewEvent event, int jsonChars) {
         Pdu pdu = event.pdu();
+        redactions.committed(pdu);
         RedactionRows.target(pdu).ifPresent(target -> {
             parsed.redacted(target);
             recent.forget(pdu.roomId());
@@ -181,7 +184,6 @@ public final class JdbcRoomStore implements RoomStore {
                 event.streamOrdering(), pdu.eventId().value(), room, pdu.type(), pdu.stateKey(),
                 pdu.sender().value(), pdu.depth(), pdu.originServerTs(), json, event.stateGroupAfter());
         for (EventId prev : pdu.prevEvents()) {
-            Sql.update(c, "INSERT INTO event_edges (event_id, prev_event_id) VALUES (?, ?)", pdu.eventId().value(), prev.value());
             Sql.update(c, "DELETE FROM forward_extremities WHERE room_id = ? AND event_id = ?", room, prev.value());
         }
         Sql.update(c, "INSERT INTO forward_extremities (room_id, event_id) VALUES (?, ?)", room, pdu.eventId().value());
@@ -199,7 +201,7 @@ public final class JdbcRoomStore implements RoomStore {
                     t.userId(), t.deviceId(), t.txnId(), pdu.eventId().value(), t.ts());
         }
         relationParents.inserted(c, event.streamOrdering(), EventRelations.insert(c, pdu));
-        return RedactionRows.onPersist(c, pdu) ? -1 : json.length();
+        return redactions.onPersist(c, pdu) ? -1 : json.length();
     }
 
     @Override

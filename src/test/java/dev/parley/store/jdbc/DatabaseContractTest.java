@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,72 @@ class DatabaseContractTest {
     }
 
     @Test
+    void aFailingUnitAloneInItsCommitLeavesNothingAndTheNextWriteCommits() {
+        // Every write waits for the one before: on SQLite each unit is alone in its batch.
+        WriteChain chain = new WriteChain();
+        assertThatThrownBy(db.writeQueued(chain, c -> {
+            Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 1L, "one");
+            throw new IllegalStateException("the lone unit fails after writing");
+        })::join).cause().isInstanceOf(IllegalStateException.class).hasMessage("the lone unit fails after writing");
+        assertThat(chain.isBroken()).isTrue();
+        assertThatThrownBy(db.writeQueued(chain, c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 2L, "two"))::join)
+                .as("a later unit of the broken chain is refused").cause().isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> db.write(c -> {
+            Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 3L, "three");
+            return Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 3L, "again");
+        })).isInstanceOf(StoreException.class).hasMessage("database write failed").hasCauseInstanceOf(SQLException.class);
+
+        assertThat(db.<Integer>write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 4L, "four"))).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM probe")).isEqualTo(1);
+        assertThat(note(4L)).contains("four");
+    }
+
+    @Test
+    void unitsQueuedTogetherCommitTogetherAndAFailingOneRollsBackAlone() throws Exception {
+        // A unit holds the SQLite writer while the others queue, so they run as one batch.
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> holder = CompletableFuture.supplyAsync(() -> db.write(c -> {
+            running.countDown();
+            await(release);
+            return Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 1L, "one");
+        }), Executors.newVirtualThreadPerTaskExecutor());
+        running.await();
+        WriteChain chain = new WriteChain();
+        CompletableFuture<Integer> before = db.writeQueued(chain,
+                c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 2L, "two"));
+        CompletableFuture<Integer> failing = db.writeQueued(chain, c -> {
+            Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 3L, "three");
+            throw new IllegalStateException("a batched unit fails after writing");
+        });
+        CompletableFuture<Integer> refused = db.writeQueued(chain,
+                c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 4L, "four"));
+        CompletableFuture<Integer> other = db.writeQueued(new WriteChain(),
+                c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 5L, "five"));
+        release.countDown();
+
+        assertThat(holder.join()).isEqualTo(1);
+        assertThat(before.join()).isEqualTo(1);
+        assertThatThrownBy(failing::join).cause().isInstanceOf(IllegalStateException.class)
+                .hasMessage("a batched unit fails after writing");
+        assertThatThrownBy(refused::join).cause().isInstanceOf(StoreException.class);
+        assertThat(other.join()).isEqualTo(1);
+        assertThat(chain.isBroken()).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM probe")).isEqualTo(3);
+        assertThat(note(3L)).isEmpty();
+        assertThat(note(4L)).isEmpty();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void uniqueViolationsAreRecognisedAndLeaveExistingRowsAlone() {
         db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 7L, "first"));
         assertThatThrownBy(() -> db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 7L, "second")))
@@ -180,6 +248,26 @@ class DatabaseContractTest {
         db = Databases.open(url, 8, 4); // a second open must not re-run or fail
         long applied = count("SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE");
         assertThat(applied).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseMigratedByTheEarlierReleaseUpgradesAndLosesEventEdges() {
+        String old = TestDatabases.newDatabaseUrl(dialect);
+        try {
+            // The schema as the release before event_edges was dropped left it (its last migrations).
+            String last = dialect == Dialect.SQLITE ? "80" : "81";
+            Flyway.configure().dataSource(old, null, null).locations(dialect.migrationLocations())
+                    .failOnMissingLocations(false).target(last).load().migrate();
+            try (Database upgraded = Databases.open(old, 8, 4)) {
+                assertThatThrownBy(() -> upgraded.read(c -> Sql.count(c, "SELECT COUNT(*) FROM event_edges")))
+                        .isInstanceOf(StoreException.class);
+                assertThat(upgraded.<Long>read(c -> Sql.count(c, "SELECT COUNT(*) FROM events"))).isZero();
+            }
+        } finally {
+            TestDatabases.drop(old);
+        }
+        assertThatThrownBy(() -> db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM event_edges")))
+                .as("nor does a new database have it").isInstanceOf(StoreException.class);
     }
 
     private java.util.Optional<String> note(long id) {

@@ -197,11 +197,9 @@ class RoomHistoryStoreContractTest extends DialectDatabaseTest {
     void aRedactionWaitsForATargetStoredLaterAndNeverCrossesRooms() {
         Pdu root = message("root", List.of(create), 2, 2);
         // Build the target first (to know its ID) but store it after the redaction.
-        Pdu late = EventBuilder.of(RoomVersions.V10, "m.room.message", alice).roomId(roomId).content(content("late"))
-                .prevEvents(List.of(root)).authEvents(List.of()).depth(3).originServerTs(3).sign("test.local", key);
-        Pdu redaction = persist(roomId, RoomVersions.V10, "m.room.redaction", null, alice, Json.MAPPER.createObjectNode(),
-                List.of(root), 2, 2, Optional.of(late.eventId()));
-        rooms.persist(new NewEvent(++stream, late, Optional.of(group), Optional.empty(), Optional.empty()));
+        Pdu late = unstoredMessage("late", root);
+        Pdu redaction = redaction(late.eventId(), root, 2);
+        store(late);
         StoredEvent stored = rooms.event(late.eventId()).orElseThrow();
         assertThat(stored.redactedBy()).contains(redaction.eventId().value());
         assertThat(stored.pdu()).as("stored pruned, so not kept as built").isNotSameAs(late);
@@ -212,5 +210,37 @@ class RoomHistoryStoreContractTest extends DialectDatabaseTest {
                 Optional.of(root.eventId()));
         assertThat(rooms.event(root.eventId()).orElseThrow().redactedBy()).isEmpty();
         assertThat(rooms.event(root.eventId()).orElseThrow().pdu().content().path("body").asText()).isEqualTo("root");
+    }
+
+    @Test
+    void aRedactionStoredBeforeARestartStillWaitsForItsTarget() {
+        Pdu root = message("root", List.of(create), 2, 2);
+        Pdu late = unstoredMessage("late", root);
+        Pdu redaction = redaction(late.eventId(), root, 2);
+        // An applied redaction, so the restarted store has both kinds to tell apart.
+        redaction(root.eventId(), root, 3);
+
+        rooms = new JdbcRoomStore(db); // the server restarted over the same database
+        store(late);
+        StoredEvent stored = rooms.event(late.eventId()).orElseThrow();
+        assertThat(stored.redactedBy()).contains(redaction.eventId().value());
+        assertThat(stored.pdu().content().isEmpty()).isTrue();
+        Pdu after = message("after", List.of(late), 4, 4);
+        assertThat(rooms.event(after.eventId()).orElseThrow().redactedBy()).isEmpty();
+    }
+
+    /** A message after {@code prev} at depth 3, built (to know its ID) but not stored. */
+    private Pdu unstoredMessage(String body, Pdu prev) {
+        return EventBuilder.of(RoomVersions.V10, "m.room.message", alice).roomId(roomId).content(content(body))
+                .prevEvents(List.of(prev)).authEvents(List.of()).depth(3).originServerTs(3).sign("test.local", key);
+    }
+
+    private Pdu redaction(EventId target, Pdu prev, long depth) {
+        return persist(roomId, RoomVersions.V10, "m.room.redaction", null, alice, Json.MAPPER.createObjectNode(),
+                List.of(prev), depth, depth, Optional.of(target));
+    }
+
+    private void store(Pdu message) {
+        rooms.persist(new NewEvent(++stream, message, Optional.of(group), Optional.empty(), Optional.empty()));
     }
 }
