@@ -3,20 +3,16 @@ package dev.parley.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.core.crypto.SigningKey;
-import dev.parley.core.event.EventBuilder;
 import dev.parley.core.event.Pdu;
 import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
 import dev.parley.core.room.RoomVersions;
-import dev.parley.store.NewEvent;
 import dev.parley.store.RoomListStore.EventBrief;
 import dev.parley.store.RoomRow;
 import dev.parley.store.StoredEvent;
 import dev.parley.testing.DialectDatabaseTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * empty cache, so it reads every one.
  */
 class RecentRoomEventsContractTest extends DialectDatabaseTest {
-    private final SigningKey key = SigningKey.generate("test");
     private final UserId alice = UserId.parse("@alice:test.local");
     private final UserId bob = UserId.parse("@bob:test.local");
     private final RoomId roomId = RoomId.parse("!room:test.local");
@@ -37,9 +32,7 @@ class RecentRoomEventsContractTest extends DialectDatabaseTest {
     private CountingDatabase counted;
     private JdbcRoomStore rooms;
     private JdbcRoomListStore roomLists;
-    private long stream;
-    private long group;
-    private final List<Pdu> heads = new ArrayList<>();
+    private EventWriter writer;
 
     @BeforeEach
     void open() {
@@ -47,24 +40,15 @@ class RecentRoomEventsContractTest extends DialectDatabaseTest {
         RecentRoomEvents recent = new RecentRoomEvents();
         rooms = new JdbcRoomStore(counted, recent);
         roomLists = new JdbcRoomListStore(counted, recent);
+        writer = new EventWriter(rooms);
         rooms.createRoom(new RoomRow(roomId, RoomVersions.V11, alice, 1L, false));
         rooms.createRoom(new RoomRow(otherRoom, RoomVersions.V11, alice, 1L, false));
         persist(roomId, "m.room.create", "", alice, Json.MAPPER.createObjectNode(), Optional.empty());
     }
 
     private Pdu persist(RoomId room, String type, String stateKey, UserId sender, ObjectNode content, Optional<EventId> redacts) {
-        EventBuilder b = EventBuilder.of(RoomVersions.V11, type, sender).roomId(room).content(content)
-                .prevEvents(List.of()).authEvents(List.of()).depth(stream + 1).originServerTs(stream + 1);
-        if (stateKey != null) {
-            b.stateKey(stateKey);
-        }
-        redacts.ifPresent(b::redacts);
-        Pdu pdu = b.sign("test.local", key);
-        Optional<Long> before = group == 0 ? Optional.empty() : Optional.of(group);
-        Optional<Long> after = stateKey != null ? Optional.of(++group) : Optional.empty();
-        rooms.persist(new NewEvent(++stream, pdu, before, after, Optional.empty()));
-        heads.add(pdu);
-        return pdu;
+        long next = writer.stream() + 1;
+        return writer.persist(room, RoomVersions.V11, type, stateKey, sender, content, List.of(), next, next, redacts);
     }
 
     private Pdu message(RoomId room, UserId sender, String body) {
@@ -97,7 +81,7 @@ class RecentRoomEventsContractTest extends DialectDatabaseTest {
         for (int i = 0; i < 3 * RecentRoomEvents.PER_ROOM; i++) {
             message(i % 3 == 0 ? otherRoom : roomId, i % 2 == 0 ? alice : bob, "m" + i);
         }
-        long newest = stream;
+        long newest = writer.stream();
         JdbcRoomStore database = fromDatabase();
         for (long after : new long[] {0, 1, 5, 10, newest - 4, newest - 1, newest}) {
             for (long upTo : new long[] {after, after + 1, after + 3, newest - 2, newest, newest + 5}) {
@@ -137,18 +121,18 @@ class RecentRoomEventsContractTest extends DialectDatabaseTest {
     void aRedactionIsSeenAtOnceByIdAndInTimelines() {
         Pdu a = message(roomId, alice, "secret");
         message(roomId, bob, "after");
-        rooms.recentEvents(roomId, 0, stream, 10); // everything cached and in the ring
+        rooms.recentEvents(roomId, 0, writer.stream(), 10); // everything cached and in the ring
         Pdu redaction = redact(roomId, a);
 
         StoredEvent pruned = rooms.event(a.eventId()).orElseThrow();
         assertThat(pruned.redactedBy()).contains(redaction.eventId().value());
         assertThat(pruned.pdu().content().has("body")).isFalse();
-        assertThat(described(rooms.recentEvents(roomId, 0, stream, 10)))
-                .isEqualTo(described(fromDatabase().recentEvents(roomId, 0, stream, 10)))
+        assertThat(described(rooms.recentEvents(roomId, 0, writer.stream(), 10)))
+                .isEqualTo(described(fromDatabase().recentEvents(roomId, 0, writer.stream(), 10)))
                 .anySatisfy(line -> assertThat(line).contains(redaction.eventId().value()));
         // The pruned form is what is kept from now on, and later events fill a new ring.
         message(roomId, bob, "later");
-        long newest = stream;
+        long newest = writer.stream();
         assertThat(readsDuring(() -> assertThat(rooms.event(a.eventId()).orElseThrow().redactedBy()).isPresent())).isZero();
         assertThat(readsDuring(() -> rooms.recentEvents(roomId, newest - 1, newest, 10))).isZero();
         assertThat(described(rooms.recentEvents(roomId, newest - 3, newest, 10)))
@@ -158,13 +142,11 @@ class RecentRoomEventsContractTest extends DialectDatabaseTest {
     @Test
     void anEventStoredAfterItsRedactionIsNeverServedUnpruned() {
         message(roomId, alice, "first");
-        EventBuilder b = EventBuilder.of(RoomVersions.V11, "m.room.message", bob).roomId(roomId)
-                .content(Json.MAPPER.createObjectNode().put("body", "late")).prevEvents(List.of()).authEvents(List.of())
-                .depth(50).originServerTs(50);
-        Pdu late = b.sign("test.local", key);
+        Pdu late = writer.build(roomId, RoomVersions.V11, "m.room.message", null, bob,
+                Json.MAPPER.createObjectNode().put("body", "late"), List.of(), 50, 50, Optional.empty());
         Pdu redaction = redact(roomId, late);
-        rooms.persist(new NewEvent(++stream, late, Optional.of(group), Optional.empty(), Optional.empty()));
-        long newest = stream;
+        writer.store(late);
+        long newest = writer.stream();
 
         assertThat(rooms.event(late.eventId()).orElseThrow().redactedBy()).contains(redaction.eventId().value());
         List<StoredEvent> timeline = rooms.recentEvents(roomId, 0, newest, 10);

@@ -3,8 +3,6 @@ package dev.parley.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.core.crypto.SigningKey;
-import dev.parley.core.event.EventBuilder;
 import dev.parley.core.event.Pdu;
 import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
@@ -12,7 +10,6 @@ import dev.parley.core.id.UserId;
 import dev.parley.core.json.Json;
 import dev.parley.core.room.RoomVersion;
 import dev.parley.core.room.RoomVersions;
-import dev.parley.store.NewEvent;
 import dev.parley.store.RoomRow;
 import dev.parley.store.StoredEvent;
 import dev.parley.testing.DialectDatabaseTest;
@@ -25,18 +22,17 @@ import org.junit.jupiter.api.Test;
 /** The room store's history, redaction and relation methods, on both databases. */
 class RoomHistoryStoreContractTest extends DialectDatabaseTest {
     private JdbcRoomStore rooms;
-    private final SigningKey key = SigningKey.generate("test");
+    private EventWriter writer;
     private final UserId alice = UserId.parse("@alice:test.local");
     private final UserId bob = UserId.parse("@bob:test.local");
     private final RoomId roomId = RoomId.parse("!room:test.local");
     private final RoomId otherRoom = RoomId.parse("!other:test.local");
-    private long stream;
-    private long group;
     private Pdu create;
 
     @BeforeEach
     void open() {
         rooms = new JdbcRoomStore(db);
+        writer = new EventWriter(rooms);
         rooms.createRoom(new RoomRow(roomId, RoomVersions.V10, alice, 1L, false));
         rooms.createRoom(new RoomRow(otherRoom, RoomVersions.V11, alice, 1L, false));
         create = persist(roomId, RoomVersions.V10, "m.room.create", "", alice,
@@ -45,20 +41,9 @@ class RoomHistoryStoreContractTest extends DialectDatabaseTest {
                 Optional.empty());
     }
 
-    /** Persists an event with the next stream position; state events get a new group. */
     private Pdu persist(RoomId room, RoomVersion version, String type, String stateKey, UserId sender, ObjectNode content,
                         List<Pdu> prev, long depth, long ts, Optional<EventId> redacts) {
-        EventBuilder b = EventBuilder.of(version, type, sender).roomId(room).content(content)
-                .prevEvents(prev).authEvents(List.of()).depth(depth).originServerTs(ts);
-        if (stateKey != null) {
-            b.stateKey(stateKey);
-        }
-        redacts.ifPresent(b::redacts);
-        Pdu pdu = b.sign("test.local", key);
-        Optional<Long> before = group == 0 ? Optional.empty() : Optional.of(group);
-        Optional<Long> after = stateKey != null ? Optional.of(++group) : Optional.empty();
-        rooms.persist(new NewEvent(++stream, pdu, before, after, Optional.empty()));
-        return pdu;
+        return writer.persist(room, version, type, stateKey, sender, content, prev, depth, ts, redacts);
     }
 
     private Pdu message(String body, List<Pdu> prev, long depth, long ts) {
@@ -231,8 +216,8 @@ class RoomHistoryStoreContractTest extends DialectDatabaseTest {
 
     /** A message after {@code prev} at depth 3, built (to know its ID) but not stored. */
     private Pdu unstoredMessage(String body, Pdu prev) {
-        return EventBuilder.of(RoomVersions.V10, "m.room.message", alice).roomId(roomId).content(content(body))
-                .prevEvents(List.of(prev)).authEvents(List.of()).depth(3).originServerTs(3).sign("test.local", key);
+        return writer.build(roomId, RoomVersions.V10, "m.room.message", null, alice, content(body), List.of(prev), 3, 3,
+                Optional.empty());
     }
 
     private Pdu redaction(EventId target, Pdu prev, long depth) {
@@ -241,6 +226,6 @@ class RoomHistoryStoreContractTest extends DialectDatabaseTest {
     }
 
     private void store(Pdu message) {
-        rooms.persist(new NewEvent(++stream, message, Optional.of(group), Optional.empty(), Optional.empty()));
+        writer.store(message);
     }
 }
