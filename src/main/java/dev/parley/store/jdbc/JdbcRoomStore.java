@@ -73,7 +73,10 @@ public final class JdbcRoomStore implements RoomStore {
     @Override
     public Optional<StoredEvent> event(EventId eventId) {
         Optional<StoredEvent> cached = parsed.cached(eventId);
-        return cached.isPresent() ? cached : db.read(c -> Sql.one(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
+        if (cached.isPresent()) {
+            return cached;
+        }
+        return db.read(c -> Sql.one(c, "SELECT " + EVENT_COLUMNS + " FROM events e JOIN rooms r ON r.room_id = e.room_id"
                 + " WHERE e.event_id = ?", parsed::read, eventId.value()));
     }
 
