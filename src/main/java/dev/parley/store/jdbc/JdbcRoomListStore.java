@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 public final class JdbcRoomListStore implements RoomListStore {
-    /** Rooms per query, well below both databases' bound-parameter limits. */
+    /**
+     * Rooms per query: well below both databases' bound-parameter limits, and SQLite's 500 terms of
+     * a compound SELECT ({@link #countUnread} glues one per room).
+     */
     private static final int ROOMS_PER_QUERY = 200;
 
     private final Database db;
@@ -135,7 +138,11 @@ public final class JdbcRoomListStore implements RoomListStore {
         if (types.isEmpty()) {
             return out;
         }
-        inChunks(rooms, chunk -> db.read(c -> countUnread(c, user, chunk, types, upTo, out)));
+        inChunks(rooms, chunk -> db.read(c -> {
+            Map<RoomId, Long> receipts = new HashMap<>();
+            readReceipts(c, user, chunk, receipts);
+            return countUnread(c, user, chunk, receipts, types, upTo, out);
+        }));
         return out;
     }
 
@@ -146,38 +153,58 @@ public final class JdbcRoomListStore implements RoomListStore {
         // One read each: on SQLite every read after a commit starts with an empty page cache.
         inChunks(rooms, chunk -> db.read(c -> {
             readReceipts(c, user, chunk, receipts);
-            return types.isEmpty() ? null : countUnread(c, user, chunk, types, upTo, counts);
+            return types.isEmpty() ? null : countUnread(c, user, chunk, receipts, types, upTo, counts);
         }));
         return new Unread(counts, receipts);
     }
 
     /**
-     * Each room's threshold (the later of the read receipt and the user's own latest event) is
-     * found once, then others' messages after it are counted: one pass over the room's events,
-     * where a per-event "did the user send anything later" check made it quadratic.
+     * A room's threshold is the later of its read receipt and the user's own newest event. The
+     * receipt, and the user's current membership event when they sent it, are known without
+     * reading the room's history, and the threshold is at least both: so each room is read only
+     * from there, one index range per room with that position as a bound (a join carrying the
+     * bound read every room from its first event). The newest own event in the range, if any,
+     * moves the threshold on; others' messages after it are counted.
      */
-    private static Void countUnread(Connection c, UserId user, List<RoomId> chunk, Set<String> types, long upTo,
-                                    Map<RoomId, Long> out) throws SQLException {
+    private static Void countUnread(Connection c, UserId user, List<RoomId> chunk, Map<RoomId, Long> receipts,
+                                    Set<String> types, long upTo, Map<RoomId, Long> out) throws SQLException {
+        Map<RoomId, Long> ownMemberships = ownMembershipPositions(c, user, chunk);
+        StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        params.add(user.value());
-        chunk.forEach(room -> params.add(room.value()));
-        params.add(user.value());
-        chunk.forEach(room -> params.add(room.value()));
-        chunk.forEach(room -> params.add(room.value()));
-        params.addAll(types);
-        params.add(user.value());
-        params.add(upTo);
-        Sql.list(c, "SELECT e.room_id, COUNT(*) FROM events e LEFT JOIN ("
-                + readReceipts(chunk.size()) + ") r ON r.room_id = e.room_id " + """
-                LEFT JOIN (SELECT room_id, MAX(stream_ordering) AS pos FROM events
-                           WHERE sender = ? AND room_id IN (""" + marks(chunk.size()) + """
-                           ) GROUP BY room_id) own ON own.room_id = e.room_id
-                WHERE e.room_id IN (""" + marks(chunk.size()) + ") AND e.type IN (" + marks(types.size()) + """
-                ) AND e.state_key IS NULL AND e.sender <> ? AND e.stream_ordering > COALESCE(r.pos, 0)
-                  AND e.stream_ordering > COALESCE(own.pos, 0) AND e.stream_ordering <= ?
-                GROUP BY e.room_id""",
-                rs -> out.put(RoomId.parse(rs.getString(1)), rs.getLong(2)), params.toArray());
+        for (RoomId room : chunk) {
+            long from = Math.max(receipts.getOrDefault(room, 0L), ownMemberships.getOrDefault(room, 0L));
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("""
+                    SELECT ?, COUNT(*) FROM events
+                    WHERE room_id = ? AND stream_ordering <= ? AND stream_ordering > COALESCE(
+                        (SELECT MAX(stream_ordering) FROM events
+                         WHERE room_id = ? AND stream_ordering > ? AND sender = ?), ?)
+                      AND type IN (""").append(marks(types.size())).append(") AND state_key IS NULL AND sender <> ?");
+            params.addAll(List.of(room.value(), room.value(), upTo, room.value(), from, user.value(), from));
+            params.addAll(types);
+            params.add(user.value());
+        }
+        Sql.list(c, sql.toString(), rs -> {
+            if (rs.getLong(2) > 0) {
+                out.put(RoomId.parse(rs.getString(1)), rs.getLong(2));
+            }
+            return null;
+        }, params.toArray());
         return null;
+    }
+
+    /** Per room, the position of the user's current membership event if the user sent it; rooms where not, absent. */
+    private static Map<RoomId, Long> ownMembershipPositions(Connection c, UserId user, List<RoomId> chunk)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        chunk.forEach(room -> params.add(room.value()));
+        params.add(user.value());
+        params.add(user.value());
+        Map<RoomId, Long> out = new HashMap<>();
+        Sql.list(c, "SELECT cs.room_id, e.stream_ordering FROM current_state cs"
+                + " JOIN events e ON e.event_id = cs.event_id WHERE cs.room_id IN (" + marks(chunk.size()) + ")"
+                + " AND cs.type = 'm.room.member' AND cs.state_key = ? AND e.sender = ?",
+                rs -> out.put(RoomId.parse(rs.getString(1)), rs.getLong(2)), params.toArray());
+        return out;
     }
 
     @Override

@@ -166,6 +166,55 @@ class RoomListStoreContractTest extends DialectDatabaseTest {
         assertThat(after.getFirst().type()).isEqualTo("m.room.message");
     }
 
+    /**
+     * Rooms counted together each keep their own threshold: no receipt and no event of the user's
+     * (a membership someone else sent is not theirs), a receipt then an own event of an uncounted
+     * type, an own event then a later private receipt; threaded receipts and others' state events
+     * do not count.
+     */
+    @Test
+    void unreadCountsTakeEachRoomsThresholdFromItsOwnReceiptAndTheUsersOwnEvents() {
+        JdbcReceiptStore receipts = new JdbcReceiptStore(db);
+        Set<String> types = Set.of("m.room.message");
+        member(one, bob, bob, "join");
+        event(one, "m.room.message", null, bob, null);
+        member(one, alice, bob, "invite");
+        event(one, "m.room.message", null, bob, null);
+
+        member(two, alice, alice, "join");
+        event(two, "m.room.message", null, bob, null);
+        EventId readInTwo = event(two, "m.room.message", null, bob, null);
+        receipts.put(two, "m.read", alice, Optional.empty(), readInTwo, newest(two), 1);
+        event(two, "m.room.message", null, bob, null);
+        event(two, "m.reaction", null, alice, null);
+        long ownReactionInTwo = newest(two);
+        event(two, "m.room.message", null, bob, null);
+        event(two, "m.room.message", "", bob, null);
+        EventId lastInTwo = event(two, "m.room.message", null, bob, null);
+        receipts.put(two, "m.read", alice, Optional.of("$thread:test.local"), lastInTwo, newest(two), 1);
+
+        member(three, alice, alice, "join");
+        event(three, "m.room.message", null, alice, null);
+        event(three, "m.room.message", null, bob, null);
+        EventId readInThree = event(three, "m.room.message", null, bob, null);
+        receipts.put(three, "m.read.private", alice, Optional.empty(), readInThree, newest(three), 1);
+        event(three, "m.room.message", null, bob, null);
+        long firstUnreadInThree = newest(three);
+        event(three, "m.room.message", null, bob, null);
+
+        List<RoomId> all = List.of(one, two, three);
+        assertThat(store.unreadCounts(alice, all, types, ALL))
+                .containsOnly(Map.entry(one, 2L), Map.entry(two, 2L), Map.entry(three, 2L));
+        assertThat(store.unreadCounts(alice, all, types, firstUnreadInThree))
+                .containsOnly(Map.entry(one, 2L), Map.entry(two, 2L), Map.entry(three, 1L));
+        assertThat(store.unreadCounts(alice, all, types, ownReactionInTwo)).containsOnly(Map.entry(one, 2L));
+        assertThat(store.unreadCounts(alice, all, Set.of("m.reaction"), ALL)).isEmpty();
+        event(three, "m.room.topic", "", alice, null);
+        assertThat(store.unreadCounts(alice, all, types, ALL)).containsOnly(Map.entry(one, 2L), Map.entry(two, 2L));
+        assertThat(store.unreadWithReceipts(alice, all, types, ALL).counts())
+                .isEqualTo(store.unreadCounts(alice, all, types, ALL));
+    }
+
     /** The incremental counts agree with a recount after every kind of change: messages, the user's own event, a receipt. */
     @Test
     void unreadCountsKeptIncrementallyAgreeWithARecount() {
