@@ -7,9 +7,17 @@ package dev.parley.core.id;
  * MUST accept over federation (any non-surrogate code point except {@code :} and NUL, even an
  * empty localpart); {@link #isStrictlyValid()} tells whether the localpart also meets the grammar
  * for new users ({@code [a-z0-9._=\-/+]+}). The whole ID may not exceed 255 bytes.
+ *
+ * <p>A class rather than a record so that it keeps its wire form: {@link #value()} is asked for in
+ * every hot loop (filters, history visibility, formatting), and built anew each time it showed as
+ * a tenth of a large initial {@code /sync}.
  */
-public record UserId(String localpart, ServerName server) {
-    public UserId {
+public final class UserId {
+    private final String localpart;
+    private final ServerName server;
+    private final String value;
+
+    public UserId(String localpart, ServerName server) {
         if (localpart == null || server == null) {
             throw IdentifierGrammar.invalid("User ID needs a localpart and a server name");
         }
@@ -19,6 +27,17 @@ public record UserId(String localpart, ServerName server) {
         if (1 + IdentifierGrammar.utf8Length(localpart) + 1 + server.value().length() > IdentifierGrammar.MAX_ID_BYTES) {
             throw IdentifierGrammar.invalid("User ID exceeds " + IdentifierGrammar.MAX_ID_BYTES + " bytes");
         }
+        this.localpart = localpart;
+        this.server = server;
+        this.value = "@" + localpart + ":" + server.value();
+    }
+
+    public String localpart() {
+        return localpart;
+    }
+
+    public ServerName server() {
+        return server;
     }
 
     /** Parses {@code @localpart:domain}, accepting historical localparts. */
@@ -98,7 +117,17 @@ public record UserId(String localpart, ServerName server) {
 
     /** The wire form, {@code @localpart:domain}. */
     public String value() {
-        return "@" + localpart + ":" + server.value();
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UserId other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
     }
 
     @Override
