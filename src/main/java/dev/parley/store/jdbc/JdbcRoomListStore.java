@@ -5,6 +5,7 @@ import dev.parley.core.id.EventId;
 import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.store.RoomListStore;
+import dev.parley.store.StoredEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 public final class JdbcRoomListStore implements RoomListStore {
@@ -164,15 +166,25 @@ public final class JdbcRoomListStore implements RoomListStore {
      * reading the room's history, and the threshold is at least both: so each room is read only
      * from there, one index range per room with that position as a bound (a join carrying the
      * bound read every room from its first event). The newest own event in the range, if any,
-     * moves the threshold on; others' messages after it are counted.
+     * moves the threshold on; others' messages after it are counted. A room whose recent events
+     * are all in memory from there ({@link RecentRoomEvents}) is counted without reading it.
      */
-    private static Void countUnread(Connection c, UserId user, List<RoomId> chunk, Map<RoomId, Long> receipts,
+    private Void countUnread(Connection c, UserId user, List<RoomId> chunk, Map<RoomId, Long> receipts,
                                     Set<String> types, long upTo, Map<RoomId, Long> out) throws SQLException {
         Map<RoomId, Long> ownMemberships = ownMembershipPositions(c, user, chunk);
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (RoomId room : chunk) {
             long from = Math.max(receipts.getOrDefault(room, 0L), ownMemberships.getOrDefault(room, 0L));
+            // Up to the newest event, not upTo: the user's own event after upTo still counts as read.
+            Optional<List<StoredEvent>> recentEvents = recent.between(room, from, Long.MAX_VALUE);
+            if (recentEvents.isPresent()) {
+                long count = countUnread(recentEvents.get(), user, types, upTo);
+                if (count > 0) {
+                    out.put(room, count);
+                }
+                continue;
+            }
             sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("""
                     SELECT ?, COUNT(*) FROM events
                     WHERE room_id = ? AND stream_ordering <= ? AND stream_ordering > COALESCE(
@@ -183,6 +195,9 @@ public final class JdbcRoomListStore implements RoomListStore {
             params.addAll(types);
             params.add(user.value());
         }
+        if (sql.isEmpty()) {
+            return null;
+        }
         Sql.list(c, sql.toString(), rs -> {
             if (rs.getLong(2) > 0) {
                 out.put(RoomId.parse(rs.getString(1)), rs.getLong(2));
@@ -190,6 +205,24 @@ public final class JdbcRoomListStore implements RoomListStore {
             return null;
         }, params.toArray());
         return null;
+    }
+
+    /** The same count over every event of a room after its lower bound, oldest first. */
+    private static long countUnread(List<StoredEvent> events, UserId user, Set<String> types, long upTo) {
+        long threshold = Long.MIN_VALUE;
+        for (StoredEvent e : events) {
+            if (e.pdu().sender().equals(user)) {
+                threshold = e.streamOrdering();
+            }
+        }
+        long count = 0;
+        for (StoredEvent e : events) {
+            if (e.streamOrdering() > threshold && e.streamOrdering() <= upTo && !e.pdu().isState()
+                    && types.contains(e.pdu().type()) && !e.pdu().sender().equals(user)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Per room, the position of the user's current membership event if the user sent it; rooms where not, absent. */

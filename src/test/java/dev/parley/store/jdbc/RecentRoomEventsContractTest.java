@@ -14,7 +14,9 @@ import dev.parley.store.RoomRow;
 import dev.parley.store.StoredEvent;
 import dev.parley.testing.DialectDatabaseTest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -166,5 +168,44 @@ class RecentRoomEventsContractTest extends DialectDatabaseTest {
         parsed.redacted(a.eventId());
         parsed.stored(unpruned, 100);
         assertThat(parsed.cached(a.eventId())).isEmpty();
+    }
+
+    /**
+     * A user's first unread count in a room whose events since their receipt or own membership are
+     * all in memory is counted there, as the database counts it: before and after the receipt, an
+     * own event, events of uncounted types and state; at every position.
+     */
+    @Test
+    void unreadCountsOfRoomsWrittenSinceStartComeFromMemoryAsTheDatabaseCountsThem() {
+        JdbcReceiptStore receipts = new JdbcReceiptStore(db);
+        JdbcRoomListStore database = new JdbcRoomListStore(db);
+        Set<String> types = Set.of("m.room.message");
+        persist(roomId, "m.room.member", alice.value(), alice, Json.MAPPER.createObjectNode().put("membership", "join"),
+                Optional.empty());
+        message(roomId, bob, "one");
+        Pdu read = message(roomId, bob, "two");
+        long readAt = writer.stream();
+        message(roomId, bob, "three");
+        persist(roomId, "m.reaction", null, alice, Json.MAPPER.createObjectNode(), Optional.empty());
+        message(roomId, bob, "four");
+        persist(roomId, "m.room.topic", "", bob, Json.MAPPER.createObjectNode().put("topic", "t"), Optional.empty());
+        message(roomId, bob, "five");
+        long newest = writer.stream();
+        List<RoomId> rooms = List.of(roomId, otherRoom);
+        for (boolean withReceipt : new boolean[] {false, true}) {
+            if (withReceipt) {
+                receipts.put(roomId, "m.read", alice, Optional.empty(), read.eventId(), readAt, 1);
+            }
+            for (long upTo = 1; upTo <= newest + 1; upTo++) {
+                assertThat(roomLists.unreadCounts(alice, rooms, types, upTo)).as("up to %d", upTo)
+                        .isEqualTo(database.unreadCounts(alice, rooms, types, upTo));
+            }
+        }
+        assertThat(roomLists.unreadCounts(alice, rooms, types, newest)).containsOnly(Map.entry(roomId, 2L));
+        // Rows changed behind the store's back: only the count from memory still sees the messages.
+        db.write(c -> Sql.update(c, "UPDATE events SET type = 'x.tampered' WHERE room_id = ? AND type = 'm.room.message'",
+                roomId.value()));
+        assertThat(database.unreadCounts(alice, rooms, types, newest)).isEmpty();
+        assertThat(roomLists.unreadCounts(alice, rooms, types, newest)).containsOnly(Map.entry(roomId, 2L));
     }
 }
