@@ -10,6 +10,9 @@ public interface RoomMemberStore {
     /** Users whose current membership in the room is {@code join}, ordered by user ID. */
     List<UserId> joinedMembers(RoomId roomId);
 
+    /** The rooms where the user's current membership is {@code join}, ordered by room ID. */
+    List<RoomId> joinedRooms(UserId userId);
+
     /**
      * Marks the room forgotten for the user as of their membership event {@code membershipEvent}
      * (their current leave or ban). A later membership event ends the mark by itself.

@@ -58,10 +58,17 @@ public final class DeviceLists {
     }
 
     /**
-     * What changed for {@code user} between two positions: a user sharing a room with them now
-     * whose devices or keys changed, or who joined a room with them (or whose room they joined),
-     * is {@code changed}; a user who left a room with them (or whose room they left) and now
-     * shares none is {@code left}. The user's own changes count too, for their other devices.
+     * What changed for {@code user} between two positions (Client-Server API, "Extensions to
+     * /sync" of end-to-end encryption, and {@code GET /keys/changes}): a user sharing a room with
+     * them now whose devices or keys changed, or who joined a room with them (or whose room they
+     * joined), is {@code changed}; a user who left a room with them (or whose room they left) and
+     * now shares none is {@code left}. The user's own changes count too, for their other devices.
+     *
+     * <p>Every membership change on the server is on the stream, but another user's change in a
+     * room concerns this user only if they share or shared that room: they are joined to it now,
+     * or their own membership in it changed within the window. Anyone else would be a stranger
+     * whose ID and activity {@code left} must not disclose. A change of devices or keys alone
+     * never makes a user {@code left}: it changes no one's rooms.
      */
     public Changes changesSince(UserId user, long from, long to) {
         if (to <= from) {
@@ -71,32 +78,44 @@ public final class DeviceLists {
         if (entries.isEmpty()) {
             return new Changes(List.of(), List.of());
         }
-        Set<UserId> sharing = store.usersSharingRooms(user);
+        Set<RoomId> ownRooms = new LinkedHashSet<>();
+        boolean othersMoved = false;
+        for (Change change : entries) {
+            if (change.user().equals(user)) {
+                change.room().ifPresent(ownRooms::add);
+            } else {
+                othersMoved |= change.room().isPresent();
+            }
+        }
+        // Read once, and only when someone else's membership changed: every join on the server is
+        // an entry, and a query or a scan per entry made a sync after a wave of joins quadratic.
+        Set<RoomId> sharedRooms = new HashSet<>(ownRooms);
+        if (othersMoved) {
+            sharedRooms.addAll(members.joinedRooms(user));
+        }
         Set<UserId> touched = new LinkedHashSet<>();
-        Set<UserId> membershipChanged = new HashSet<>();
+        Set<UserId> membershipTouched = new HashSet<>();
         for (Change change : entries) {
             if (change.room().isEmpty()) {
                 touched.add(change.user());
-                continue;
-            }
-            membershipChanged.add(change.user());
-            if (change.user().equals(user)) {
-                // The user's own join or leave concerns everyone in that room.
-                touched.addAll(members.joinedMembers(change.room().get()));
-            } else {
+            } else if (!change.user().equals(user) && sharedRooms.contains(change.room().get())) {
                 touched.add(change.user());
+                membershipTouched.add(change.user());
             }
         }
-        // Someone no longer sharing a room stopped through a membership change: theirs, or the
-        // user's own. Looked up in a set: every join on the server is an entry, and a scan of the
-        // entries per touched user made a sync after a wave of joins quadratic in their number.
-        boolean ownMembershipChanged = membershipChanged.contains(user);
+        // The user's own join or leave concerns everyone in that room.
+        for (RoomId room : ownRooms) {
+            List<UserId> joined = members.joinedMembers(room);
+            touched.addAll(joined);
+            membershipTouched.addAll(joined);
+        }
+        Set<UserId> sharing = store.usersSharingRooms(user);
         List<UserId> changed = new ArrayList<>();
         List<UserId> left = new ArrayList<>();
         for (UserId other : touched) {
             if (sharing.contains(other)) {
                 changed.add(other);
-            } else if (ownMembershipChanged || membershipChanged.contains(other)) {
+            } else if (membershipTouched.contains(other)) {
                 left.add(other);
             }
         }

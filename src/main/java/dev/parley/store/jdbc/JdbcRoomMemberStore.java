@@ -27,6 +27,13 @@ public final class JdbcRoomMemberStore implements RoomMemberStore {
     }
 
     @Override
+    public List<RoomId> joinedRooms(UserId userId) {
+        return db.read(c -> Sql.list(c, """
+                SELECT room_id FROM current_state WHERE type = 'm.room.member' AND state_key = ? AND membership = 'join'
+                ORDER BY room_id""", rs -> RoomId.parse(rs.getString(1)), userId.value()));
+    }
+
+    @Override
     public void forget(UserId userId, RoomId roomId, EventId membershipEvent) {
         db.write(c -> Sql.update(c, """
                 INSERT INTO forgotten_rooms (user_id, room_id, event_id) VALUES (?, ?, ?)

@@ -113,6 +113,59 @@ class DeviceListsHttpTest extends DialectServerTest {
     }
 
     @Test
+    void aStrangersMembershipInAnUnrelatedRoomIsNotReported() {
+        User carol = TestUsers.register(server, "carol", "pw");
+        String since = sync(alice, null, 0).path("next_batch").asText();
+        String elsewhere = calls.createRoom(carol, "{\"preset\":\"public_chat\"}");
+        calls.leave(carol, elsewhere);
+        JsonNode after = sync(alice, since, 0);
+        assertThat(list(after, "left")).doesNotContain(carol.userId());
+        assertThat(list(after, "changed")).doesNotContain(carol.userId());
+    }
+
+    @Test
+    void aStrangersKeysAreNotLeftWhenTheUserJoinsARoomInTheSameWindow() {
+        User carol = TestUsers.register(server, "carol", "pw");
+        String since = sync(alice, null, 0).path("next_batch").asText();
+        uploadDeviceKeys(carol);
+        calls.createRoom(alice, "{}");
+        JsonNode after = sync(alice, since, 0);
+        assertThat(list(after, "left")).doesNotContain(carol.userId());
+        assertThat(list(after, "changed")).doesNotContain(carol.userId());
+    }
+
+    @Test
+    void aJoinToTheUsersRoomIsChangedButAStrangersJoinElsewhereIsNot() {
+        User carol = TestUsers.register(server, "carol", "pw");
+        User dave = TestUsers.register(server, "dave", "pw");
+        String elsewhere = calls.createRoom(dave, "{\"preset\":\"public_chat\"}");
+        String since = sync(alice, null, 0).path("next_batch").asText();
+        calls.join(carol, room);
+        calls.join(bob, elsewhere);
+        JsonNode after = sync(alice, since, 0);
+        assertThat(list(after, "changed")).contains(carol.userId()).doesNotContain(dave.userId(), bob.userId());
+        assertThat(list(after, "left")).isEmpty();
+    }
+
+    @Test
+    void theOtherLeavingTheOnlySharedRoomIsLeft() {
+        String since = sync(alice, null, 0).path("next_batch").asText();
+        calls.leave(bob, room);
+        JsonNode after = sync(alice, since, 0);
+        assertThat(list(after, "left")).containsExactly(bob.userId());
+        assertThat(list(after, "changed")).doesNotContain(bob.userId());
+    }
+
+    @Test
+    void theUserLeavingTheOnlySharedRoomMakesTheOtherLeft() {
+        String aliceSince = sync(alice, null, 0).path("next_batch").asText();
+        String bobSince = sync(bob, null, 0).path("next_batch").asText();
+        calls.leave(alice, room);
+        assertThat(list(sync(alice, aliceSince, 0), "left")).containsExactly(bob.userId());
+        assertThat(list(sync(bob, bobSince, 0), "left")).containsExactly(alice.userId());
+    }
+
+    @Test
     void olderSixFieldTokensStillWork() {
         String since = sync(bob, null, 0).path("next_batch").asText();
         assertThat(since.split("_")).hasSize(7);

@@ -104,6 +104,19 @@ class DirectoryStoresContractTest extends DialectDatabaseTest {
     }
 
     @Test
+    void joinedRoomsFollowTheCurrentState() {
+        membership(roomA, bob, "invite");
+        assertThat(members.joinedRooms(bob)).isEmpty();
+        membership(roomB, bob, "join");
+        membership(roomA, bob, "join");
+        assertThat(members.joinedRooms(bob)).containsExactly(roomA, roomB);
+        membership(roomA, bob, "leave");
+        membership(roomB, alice, "join");
+        assertThat(members.joinedRooms(bob)).containsExactly(roomB);
+        assertThat(members.joinedRooms(alice)).containsExactly(roomB);
+    }
+
+    @Test
     void aForgottenRoomStaysForgottenUntilTheMembershipChanges() {
         membership(roomA, bob, "join");
         Pdu left = membership(roomA, bob, "leave");
