@@ -39,6 +39,10 @@ class RoomsHttpTest extends DialectServerTest {
                 .json().path("join_rule").asText()).isEqualTo("invite");
         assertThat(Http.get(url("/rooms/" + enc(room) + "/state/m.room.name/"), alice.accessToken())
                 .json().path("name").asText()).isEqualTo("Tea");
+        // v1.15 (MSC3765): the topic is sent with a text/plain m.topic block beside the plain fallback.
+        assertThat(Http.get(url("/rooms/" + enc(room) + "/state/m.room.topic/"), alice.accessToken()).json().toString())
+                .isEqualTo("{\"topic\":\"All about tea\",\"m.topic\":{\"m.text\":"
+                        + "[{\"mimetype\":\"text/plain\",\"body\":\"All about tea\"}]}}");
         JsonNode power = Http.get(url("/rooms/" + enc(room) + "/state/m.room.power_levels/"), alice.accessToken()).json();
         assertThat(power.path("users").has(alice.userId())).as("v12 creators are not listed").isFalse();
         assertThat(power.path("events").path("m.room.tombstone").asInt()).isEqualTo(150);
