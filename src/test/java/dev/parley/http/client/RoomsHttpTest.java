@@ -51,6 +51,44 @@ class RoomsHttpTest extends DialectServerTest {
     }
 
     @Test
+    void aTrustedPrivateChatMakesItsInviteesAdditionalCreatorsInRoomVersion12() {
+        // v1.16 (MSC4289): the invitees join the supplied additional_creators instead of getting power level 100.
+        String carol = "@carol:test.local";
+        String room = createRoom(alice, "{\"preset\":\"trusted_private_chat\",\"invite\":[\"" + bob.userId() + "\"],"
+                + "\"creation_content\":{\"additional_creators\":[\"" + carol + "\"]}}");
+        JsonNode create = Http.get(url("/rooms/" + enc(room) + "/state/m.room.create/"), alice.accessToken()).json();
+        assertThat(create.path("room_version").asText()).isEqualTo("12");
+        assertThat(create.path("additional_creators").toString()).isEqualTo("[\"" + carol + "\",\"" + bob.userId() + "\"]");
+        JsonNode power = Http.get(url("/rooms/" + enc(room) + "/state/m.room.power_levels/"), alice.accessToken()).json();
+        assertThat(power.path("users").has(bob.userId())).isFalse();
+    }
+
+    @Test
+    void aStateEventIsReadAsContentOrWithFormatEventAsAWholeEvent() {
+        String room = createRoom(alice, "{\"name\":\"Tea\"}");
+        String name = url("/rooms/" + enc(room) + "/state/m.room.name/");
+        JsonNode content = Http.get(name, alice.accessToken()).json();
+        assertThat(content.toString()).isEqualTo("{\"name\":\"Tea\"}");
+        assertThat(Http.get(name + "?format=content", alice.accessToken()).json()).isEqualTo(content);
+        // v1.16: ?format=event gives the client-formatted event, with its ID, sender and timestamp.
+        JsonNode event = Http.get(name + "?format=event", alice.accessToken()).json();
+        assertThat(event.path("type").asText()).isEqualTo("m.room.name");
+        assertThat(event.path("state_key").isTextual() && event.path("state_key").asText().isEmpty()).isTrue();
+        assertThat(event.path("content")).isEqualTo(content);
+        assertThat(event.path("sender").asText()).isEqualTo(alice.userId());
+        assertThat(event.path("room_id").asText()).isEqualTo(room);
+        assertThat(event.path("event_id").asText()).startsWith("$");
+        assertThat(event.path("origin_server_ts").asLong()).isPositive();
+        Reply power = Http.get(url("/rooms/" + enc(room) + "/state/m.room.power_levels?format=event"), alice.accessToken());
+        assertThat(power.json().path("type").asText()).isEqualTo("m.room.power_levels");
+
+        assertThat(Http.get(name + "?format=pdu", alice.accessToken()).errcode()).isEqualTo("M_INVALID_PARAM");
+        assertThat(Http.get(url("/rooms/" + enc(room) + "/state/m.room.topic/?format=event"), alice.accessToken())
+                .errcode()).isEqualTo("M_NOT_FOUND");
+        assertThat(Http.get(name + "?format=event", bob.accessToken()).errcode()).isEqualTo("M_FORBIDDEN");
+    }
+
+    @Test
     void sendsAreIdempotentPerTransactionAndRoundTripCustomContent() {
         String room = createRoom(alice, "{}");
         String content = "{\"msgtype\":\"m.text\",\"body\":\"hello \\u00e9\\ud83d\\ude00\",\"org.example\":{\"nested\":[1,2,{\"x\":null}]}}";
