@@ -17,9 +17,23 @@ class HomeserverTest extends DialectServerTest {
         Reply r = Http.get(server.baseUrl() + "/_matrix/client/versions");
         assertThat(r.status()).isEqualTo(200);
         // Clients need a stable version to sign in, and authenticated media (v1.11) is what they download with.
-        assertThat(r.json().path("versions").toString()).contains("\"v1.1\"", "\"v1.11\"");
+        // v1.18 is not advertised until server admins can suspend and lock accounts.
+        assertThat(r.json().path("versions").toString()).isEqualTo("[\"v1.1\",\"v1.2\",\"v1.3\",\"v1.4\",\"v1.5\","
+                + "\"v1.6\",\"v1.7\",\"v1.8\",\"v1.9\",\"v1.10\",\"v1.11\",\"v1.12\",\"v1.13\",\"v1.14\",\"v1.15\","
+                + "\"v1.16\",\"v1.17\"]");
         assertThat(r.json().path("unstable_features").isObject()).isTrue();
         assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
+    }
+
+    @Test
+    void answersTheOAuthMetadataProbeAsALegacyAuthServer() {
+        // v1.15: a server without the OAuth 2.0 API answers auth_metadata 404 M_UNRECOGNIZED, so
+        // clients use /login; the legacy API's login flows are there.
+        Reply metadata = Http.get(server.baseUrl() + "/_matrix/client/v1/auth_metadata");
+        assertThat(metadata.status()).isEqualTo(404);
+        assertThat(metadata.errcode()).isEqualTo("M_UNRECOGNIZED");
+        assertThat(Http.get(server.baseUrl() + "/_matrix/client/v3/login").json().path("flows").toString())
+                .contains("\"m.login.password\"");
     }
 
     @Test

@@ -50,8 +50,9 @@ public interface E2eeKeyStore {
     KeyCounts keyCounts(UserId user, String deviceId);
 
     /**
-     * Hands out one key of {@code algorithm} for the device: a one-time key, deleted in the same
-     * transaction so no other claim can get it, or else the fallback key, which is marked used.
+     * Hands out one key of {@code algorithm} for the device: a one-time key, the earliest uploaded
+     * (keys of one upload in key ID order), deleted in the same transaction so no other claim can
+     * get it, or else the fallback key, which is marked used.
      */
     Optional<OneTimeKey> claim(UserId user, String deviceId, String algorithm);
 }

@@ -75,8 +75,11 @@ public final class RoomRoutes {
             }));
         }
         for (var endpoint : List.of(GetRoomStateWithKey.ENDPOINT, GetRoomStateWithKey.EMPTY_KEY)) {
-            routes.add(new Route(endpoint, request ->
-                    reads.stateContent(room(request), user(request), request.pathParam("eventType"), stateKey(request))));
+            routes.add(new Route(endpoint, request -> switch (request.query("format").orElse("content")) {
+                case "content" -> reads.stateContent(room(request), user(request), request.pathParam("eventType"), stateKey(request));
+                case "event" -> reads.stateEvent(room(request), user(request), request.pathParam("eventType"), stateKey(request));
+                default -> throw MatrixException.invalidParam("format must be 'content' or 'event'");
+            }));
         }
         routes.add(new Route(GetRoomState.ENDPOINT, request -> reads.state(room(request), user(request))));
         routes.add(new Route(GetOneRoomEvent.ENDPOINT, request ->

@@ -31,9 +31,11 @@ public final class SyncRoutes {
             long timeout = request.query("timeout").map(SyncRoutes::millis).orElse(0L);
             boolean fullState = request.query("full_state").map(Boolean::parseBoolean).orElse(false);
             PresenceState setPresence = request.query("set_presence").map(PresenceState::parse).orElse(PresenceState.ONLINE);
+            boolean useStateAfter = request.query("use_state_after").map(Boolean::parseBoolean).orElse(false);
             try {
                 return sync.sync(new SyncService.Request(user, request.requester().deviceId(), since,
-                        filter(request, user, filters), fullState, Duration.ofMillis(timeout), setPresence));
+                        filter(request, user, filters), fullState, Duration.ofMillis(timeout), setPresence,
+                        useStateAfter));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new MatrixException(ErrCode.UNAVAILABLE, "The server is shutting down");

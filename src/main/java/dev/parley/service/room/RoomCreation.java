@@ -78,7 +78,7 @@ public final class RoomCreation {
                     (ObjectNode) event.get("content")));
         }
         request.name().ifPresent(name -> send(roomId, creator, Draft.state("m.room.name", "", object("name", name))));
-        request.topic().ifPresent(topic -> send(roomId, creator, Draft.state("m.room.topic", "", object("topic", topic))));
+        request.topic().ifPresent(topic -> send(roomId, creator, Draft.state("m.room.topic", "", topicContent(topic))));
         for (UserId invitee : invitees) {
             memberships.invite(roomId, creator, invitee, Optional.empty(), request.isDirect());
         }
@@ -143,6 +143,17 @@ public final class RoomCreation {
 
     private void send(RoomId roomId, UserId sender, Draft draft) {
         pipeline.send(roomId, sender, draft, Optional.empty());
+    }
+
+    /**
+     * createRoom's {@code topic} (v1.15, MSC3765): "an m.room.topic event with a text/plain
+     * mimetype", so the plain text goes in the {@code m.topic} content block as well as in the
+     * {@code topic} fallback that older clients read.
+     */
+    static ObjectNode topicContent(String topic) {
+        ObjectNode content = object("topic", topic);
+        content.putObject("m.topic").putArray("m.text").addObject().put("mimetype", "text/plain").put("body", topic);
+        return content;
     }
 
     private static ObjectNode object(String key, String value) {

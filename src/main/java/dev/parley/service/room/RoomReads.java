@@ -58,11 +58,20 @@ public final class RoomReads {
 
     /** {@code GET /rooms/{roomId}/state/{eventType}/{stateKey}}: the content of one state event. */
     public ObjectNode stateContent(RoomId roomId, UserId viewer, String type, String stateKey) {
+        return store.event(stateEventId(roomId, viewer, type, stateKey)).orElseThrow().pdu().content();
+    }
+
+    /** The same with {@code ?format=event} (v1.16): the whole state event, formatted for clients. */
+    public ObjectNode stateEvent(RoomId roomId, UserId viewer, String type, String stateKey) {
+        return formatted(List.of(stateEventId(roomId, viewer, type, stateKey)), e -> true).getFirst();
+    }
+
+    private EventId stateEventId(RoomId roomId, UserId viewer, String type, String stateKey) {
         EventId id = visibleState(roomId, viewer).get(new StateKey(type, stateKey));
         if (id == null) {
             throw MatrixException.notFound("No " + type + " state with key '" + stateKey + "'");
         }
-        return store.event(id).orElseThrow().pdu().content();
+        return id;
     }
 
     /**

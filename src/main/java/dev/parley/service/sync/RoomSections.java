@@ -62,14 +62,17 @@ public final class RoomSections {
      * @param fresh the rooms new to this sync (initial sync, full state, or a membership change):
      *     their timeline starts from the beginning and they get the state at its start and the summary
      * @param ephemeral each room's new ephemeral events (typing, receipts)
+     * @param stateAfter {@code use_state_after} (v1.16): send {@code state_after}, the state changes up
+     *     to the timeline's end, instead of {@code state}, those up to its start
      */
     Map<RoomId, ObjectNode> joined(UserId user, String deviceId, List<RoomId> joined, Set<RoomId> fresh, long since,
-                                   long upTo, SyncFilter filter, Map<RoomId, List<AccountDataRow>> accountData,
+                                   long upTo, SyncFilter filter, boolean stateAfter,
+                                   Map<RoomId, List<AccountDataRow>> accountData,
                                    Map<RoomId, List<ObjectNode>> ephemeral, Map<RoomId, Long> notifications) {
         Map<RoomId, ObjectNode> out = new LinkedHashMap<>();
         for (int from = 0; from < joined.size(); from += ROOMS_PER_BATCH) {
             List<RoomId> batch = joined.subList(from, Math.min(joined.size(), from + ROOMS_PER_BATCH));
-            JoinedBatch rooms = new JoinedBatch(user, deviceId, fresh, since, upTo, filter);
+            JoinedBatch rooms = new JoinedBatch(user, deviceId, fresh, since, upTo, filter, stateAfter);
             rooms.build(batch, accountData, ephemeral, notifications).forEach(out::put);
         }
         return out;
@@ -83,14 +86,17 @@ public final class RoomSections {
         private final long since;
         private final long upTo;
         private final SyncFilter filter;
+        private final boolean stateAfter;
 
-        JoinedBatch(UserId user, String deviceId, Set<RoomId> fresh, long since, long upTo, SyncFilter filter) {
+        JoinedBatch(UserId user, String deviceId, Set<RoomId> fresh, long since, long upTo, SyncFilter filter,
+                    boolean stateAfter) {
             this.user = user;
             this.deviceId = deviceId;
             this.fresh = fresh;
             this.since = since;
             this.upTo = upTo;
             this.filter = filter;
+            this.stateAfter = stateAfter;
         }
 
         /** A room's timeline window: the events after {@code after}, and the one just before them if cut. */
@@ -116,9 +122,10 @@ public final class RoomSections {
             }
             boolean lazy = filter.lazyLoadMembers();
             // Rooms that need the state as of the last sync: limited ones (to send what changed) and,
-            // lazily loading, those with new events (the senders' memberships at the timeline's start).
+            // lazily loading, those with new events (the senders' memberships at the timeline's start);
+            // for state_after, every room with new events (what they changed).
             List<RoomId> needSince = knownRooms.stream().filter(r -> windows.get(r).limited()
-                    || (lazy && !windows.get(r).events().isEmpty())).toList();
+                    || ((lazy || stateAfter) && !windows.get(r).events().isEmpty())).toList();
             Map<RoomId, Long> groupAtSince = new HashMap<>();
             rooms.recentEvents(needSince, 0, since, 0).forEach((room, newest) ->
                     groupAtSince.put(room, newest.getLast().stateGroup()));
@@ -187,8 +194,16 @@ public final class RoomSections {
                 timeline.put("prev_batch", "s" + (w.timelineStart(upTo) - 1));
                 Map<StateKey, EventId> known = fresh.contains(room) ? Map.of()
                         : states.getOrDefault(groupAtSince.get(room), Map.of());
-                section.putObject("state").putArray("events")
-                        .addAll(state(room, w, atStart.get(room), known, shown.get(room), loaded));
+                if (stateAfter) {
+                    // The state after the timeline's last event (the window's events all, shown or not).
+                    Map<StateKey, EventId> atEnd = w.events().isEmpty() ? atStart.get(room)
+                            : states.get(w.events().getLast().stateGroup());
+                    section.putObject("state_after").putArray("events")
+                            .addAll(stateAfter(room, atEnd, known, shown.get(room), loaded));
+                } else {
+                    section.putObject("state").putArray("events")
+                            .addAll(state(room, w, atStart.get(room), known, shown.get(room), loaded));
+                }
                 if (summarised.contains(room)) {
                     section.set("summary", summary(summaries.getOrDefault(room, MemberSummary.EMPTY)));
                 }
@@ -224,19 +239,58 @@ public final class RoomSections {
                     }
                 });
             }
+            Map<EventId, String> lazyMembers = lazy && (isFresh || w.limited() || !shown.isEmpty())
+                    ? lazyMembers(atStart, shown) : Map.of();
+            ids.addAll(lazyMembers.keySet());
+            return formatState(room, ids, lazyMembers, loaded);
+        }
+
+        /**
+         * The {@code state_after} section: what changed between the last sync (nothing, when fresh)
+         * and the timeline's end. Lazily loading, memberships are those of the timeline senders and
+         * the user ("Lazy-loading room members"), each once per device, plus on an incremental sync
+         * every membership that changed, since the client no longer reads state from the timeline.
+         */
+        private List<ObjectNode> stateAfter(RoomId room, Map<StateKey, EventId> atEnd, Map<StateKey, EventId> known,
+                                            List<StoredEvent> shown, Map<EventId, StoredEvent> loaded) {
+            boolean lazy = filter.lazyLoadMembers();
+            boolean isFresh = fresh.contains(room);
+            List<EventId> ids = new ArrayList<>();
+            atEnd.forEach((key, id) -> {
+                if (!id.equals(known.get(key)) && !(lazy && isFresh && StateKey.MEMBER.equals(key.type()))) {
+                    ids.add(id);
+                }
+            });
             Map<EventId, String> lazyMembers = new HashMap<>();
-            if (lazy && (isFresh || w.limited() || !shown.isEmpty())) {
-                Set<String> members = new LinkedHashSet<>();
-                members.add(user.value());
-                shown.forEach(e -> members.add(e.pdu().sender().value()));
-                for (String member : members) {
-                    EventId id = atStart.get(StateKey.member(member));
-                    if (id != null) {
+            if (lazy) {
+                lazyMembers(atEnd, shown).forEach((id, member) -> {
+                    if (!ids.contains(id)) {
                         lazyMembers.put(id, member);
                     }
-                }
+                });
                 ids.addAll(lazyMembers.keySet());
             }
+            return formatState(room, ids, lazyMembers, loaded);
+        }
+
+        /** The membership events, in {@code state}, of the user and of the senders of {@code shown}. */
+        private Map<EventId, String> lazyMembers(Map<StateKey, EventId> state, List<StoredEvent> shown) {
+            Set<String> members = new LinkedHashSet<>();
+            members.add(user.value());
+            shown.forEach(e -> members.add(e.pdu().sender().value()));
+            Map<EventId, String> lazyMembers = new HashMap<>();
+            for (String member : members) {
+                EventId id = state.get(StateKey.member(member));
+                if (id != null) {
+                    lazyMembers.put(id, member);
+                }
+            }
+            return lazyMembers;
+        }
+
+        /** The state events {@code ids}, filtered, with lazily loaded members not yet sent to the device. */
+        private List<ObjectNode> formatState(RoomId room, List<EventId> ids, Map<EventId, String> lazyMembers,
+                                             Map<EventId, StoredEvent> loaded) {
             List<StoredEvent> stateEvents = new ArrayList<>();
             List<EventId> missing = new ArrayList<>();
             ids.forEach(id -> {
@@ -290,8 +344,12 @@ public final class RoomSections {
         return events;
     }
 
-    /** A room the user left (or was removed from) since the last sync: the timeline up to leaving. */
-    ObjectNode left(UserId user, MembershipChange change, long after, SyncFilter filter) {
+    /**
+     * A room the user left (or was removed from) since the last sync: the timeline up to leaving.
+     * With {@code stateAfter} ({@code use_state_after}), {@code state_after} holds the timeline's
+     * state events, the latest of each key, in place of the (empty) {@code state}.
+     */
+    ObjectNode left(UserId user, MembershipChange change, long after, SyncFilter filter, boolean stateAfter) {
         ObjectNode section = Json.MAPPER.createObjectNode();
         List<StoredEvent> events = new ArrayList<>(rooms.recentEvents(change.roomId(), after, change.streamOrdering(),
                 filter.timelineLimit()));
@@ -301,12 +359,23 @@ public final class RoomSections {
         }
         ObjectNode timeline = section.putObject("timeline");
         HistoryVisibility.Viewer viewer = visibility.viewer(user, change.roomId());
-        timeline.putArray("events").addAll(formatter.format(
-                sorted(events.stream().filter(e -> filter.wantsInTimeline(e.pdu().type(), e.pdu().sender().value())
-                        && viewer.canSee(e)).toList()), viewer));
+        List<StoredEvent> visible = sorted(events.stream().filter(e -> viewer.canSee(e)).toList());
+        timeline.putArray("events").addAll(formatter.format(visible.stream()
+                .filter(e -> filter.wantsInTimeline(e.pdu().type(), e.pdu().sender().value())).toList(), viewer));
         timeline.put("limited", limited);
         timeline.put("prev_batch", "s" + (events.isEmpty() ? change.streamOrdering() : events.getFirst().streamOrdering() - 1));
-        section.putObject("state").putArray("events");
+        if (stateAfter) {
+            Map<StateKey, StoredEvent> latest = new LinkedHashMap<>();
+            visible.stream().filter(e -> e.pdu().isState() && filter.wantsInState(e.pdu().type(), e.pdu().sender().value()))
+                    .forEach(e -> {
+                        StateKey key = new StateKey(e.pdu().type(), e.pdu().stateKey());
+                        latest.remove(key);
+                        latest.put(key, e);
+                    });
+            section.putObject("state_after").putArray("events").addAll(formatter.formatPlain(List.copyOf(latest.values())));
+        } else {
+            section.putObject("state").putArray("events");
+        }
         section.putObject("account_data").putArray("events");
         return section;
     }

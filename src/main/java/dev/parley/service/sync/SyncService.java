@@ -46,9 +46,10 @@ public final class SyncService {
      *
      * @param deviceId the syncing device, whose to-device messages are delivered
      * @param setPresence the {@code set_presence} parameter ({@code online} when absent)
+     * @param useStateAfter the {@code use_state_after} parameter (v1.16): rooms get {@code state_after}, not {@code state}
      */
     public record Request(UserId user, Optional<String> deviceId, Optional<SyncToken> since, SyncFilter filter,
-                          boolean fullState, Duration timeout, PresenceState setPresence) {
+                          boolean fullState, Duration timeout, PresenceState setPresence, boolean useStateAfter) {
     }
 
     private final RoomStore rooms;
@@ -220,7 +221,8 @@ public final class SyncService {
         }
         ObjectNode roomsNode = response.putObject("rooms");
         ObjectNode join = roomsNode.putObject("join");
-        roomSections.joined(user, device, roomsToBuild, freshRooms, sinceEvents, eventsNow, filter, roomAccountData,
+        roomSections.joined(user, device, roomsToBuild, freshRooms, sinceEvents, eventsNow, filter,
+                request.useStateAfter(), roomAccountData,
                 ephemeral, unread).forEach((room, section) -> join.set(room.value(), section));
         // An incremental sync only lists invites, knocks and leaves its membership changes name.
         boolean anyMembership = since.isEmpty() || !changed.isEmpty();
@@ -234,7 +236,8 @@ public final class SyncService {
         for (MembershipChange change : changed.values()) {
             boolean left = change.membership().equals("leave") || change.membership().equals("ban");
             if (left && filter.wantsRoom(change.roomId().value()) && !join.has(change.roomId().value())) {
-                leave.set(change.roomId().value(), roomSections.left(user, change, sinceEvents, filter));
+                leave.set(change.roomId().value(), roomSections.left(user, change, sinceEvents, filter,
+                        request.useStateAfter()));
             }
         }
         ObjectNode knock = roomsNode.putObject("knock");

@@ -41,11 +41,17 @@ public final class JdbcE2eeKeyStore implements E2eeKeyStore {
                         ON CONFLICT (user_id, device_id) DO UPDATE SET key_json = excluded.key_json
                         WHERE e2e_device_keys.key_json <> excluded.key_json""", user.value(), deviceId, json) > 0;
             }
-            for (OneTimeKey key : oneTimeKeys) {
-                Sql.update(c, """
-                        INSERT INTO e2e_one_time_keys (user_id, device_id, algorithm, key_id, key_json)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, device_id, algorithm, key_id) DO NOTHING""",
-                        user.value(), deviceId, key.algorithm(), key.keyId(), JsonColumns.write(key.key()));
+            if (!oneTimeKeys.isEmpty()) {
+                // Claims hand keys out in upload order (MSC4225): this call's keys come after every earlier call's.
+                long uploadSeq = Sql.one(c, """
+                        SELECT COALESCE(MAX(upload_seq), 0) + 1 FROM e2e_one_time_keys WHERE user_id = ? AND device_id = ?""",
+                        rs -> rs.getLong(1), user.value(), deviceId).orElse(1L);
+                for (OneTimeKey key : oneTimeKeys) {
+                    Sql.update(c, """
+                            INSERT INTO e2e_one_time_keys (user_id, device_id, algorithm, key_id, key_json, upload_seq)
+                            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, device_id, algorithm, key_id) DO NOTHING""",
+                            user.value(), deviceId, key.algorithm(), key.keyId(), JsonColumns.write(key.key()), uploadSeq);
+                }
             }
             for (OneTimeKey key : fallbackKeys) {
                 Sql.update(c, """
@@ -120,7 +126,7 @@ public final class JdbcE2eeKeyStore implements E2eeKeyStore {
             for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
                 Optional<OneTimeKey> candidate = Sql.one(c, """
                         SELECT key_id, key_json FROM e2e_one_time_keys WHERE user_id = ? AND device_id = ?
-                        AND algorithm = ? ORDER BY key_id""",
+                        AND algorithm = ? ORDER BY upload_seq, key_id""",
                         rs -> new OneTimeKey(algorithm, rs.getString(1), JsonColumns.read(rs.getString(2))),
                         user.value(), deviceId, algorithm);
                 if (candidate.isEmpty()) {

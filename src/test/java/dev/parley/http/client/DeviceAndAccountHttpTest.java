@@ -146,6 +146,8 @@ class DeviceAndAccountHttpTest {
         assertThat(c.path("m.room_versions").path("available").size()).isEqualTo(12);
         assertThat(c.path("m.3pid_changes").path("enabled").asBoolean()).isFalse();
         assertThat(c.path("m.set_displayname").path("enabled").asBoolean()).isTrue();
+        // v1.16 (MSC4133): custom profile fields may be set.
+        assertThat(c.path("m.profile_fields").path("enabled").asBoolean()).isTrue();
         assertThat(Http.get(url("/v3/capabilities")).errcode()).isEqualTo("M_MISSING_TOKEN");
     }
 

@@ -165,6 +165,24 @@ class KeysHttpTest extends DialectServerTest {
         assertThat(sync(alice).path("device_unused_fallback_key_types").size()).isEqualTo(1);
     }
 
+    @Test
+    void oneTimeKeysAreHandedOutInTheOrderTheyWereUploaded() {
+        // v1.13 (MSC4225): upload order, not key ID order, decides; these IDs sort the other way round.
+        for (String id : List.of("K9", "K5", "K1")) {
+            ObjectNode b = body();
+            b.putObject("one_time_keys").set("signed_curve25519:" + id,
+                    KeyFixtures.signedCurve25519(alice.userId(), "otk" + id, aliceKey));
+            assertThat(upload(alice, b).status()).isEqualTo(200);
+        }
+        assertThat(claim()).isEqualTo("signed_curve25519:K9");
+        ObjectNode later = body();
+        later.set("one_time_keys", oneTimeKeys(0, 1));
+        upload(alice, later);
+        assertThat(List.of(claim(), claim(), claim()))
+                .containsExactly("signed_curve25519:K5", "signed_curve25519:K1", "signed_curve25519:K0");
+        assertThat(claim()).isNull();
+    }
+
     private long syncedCount(User user) {
         return sync(user).path("device_one_time_keys_count").path("signed_curve25519").asLong();
     }

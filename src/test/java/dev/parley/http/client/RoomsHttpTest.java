@@ -39,11 +39,53 @@ class RoomsHttpTest extends DialectServerTest {
                 .json().path("join_rule").asText()).isEqualTo("invite");
         assertThat(Http.get(url("/rooms/" + enc(room) + "/state/m.room.name/"), alice.accessToken())
                 .json().path("name").asText()).isEqualTo("Tea");
+        // v1.15 (MSC3765): the topic is sent with a text/plain m.topic block beside the plain fallback.
+        assertThat(Http.get(url("/rooms/" + enc(room) + "/state/m.room.topic/"), alice.accessToken()).json().toString())
+                .isEqualTo("{\"topic\":\"All about tea\",\"m.topic\":{\"m.text\":"
+                        + "[{\"mimetype\":\"text/plain\",\"body\":\"All about tea\"}]}}");
         JsonNode power = Http.get(url("/rooms/" + enc(room) + "/state/m.room.power_levels/"), alice.accessToken()).json();
         assertThat(power.path("users").has(alice.userId())).as("v12 creators are not listed").isFalse();
         assertThat(power.path("events").path("m.room.tombstone").asInt()).isEqualTo(150);
         assertThat(Http.get(url("/joined_rooms"), alice.accessToken()).json().path("joined_rooms").get(0).asText()).isEqualTo(room);
         assertThat(Http.get(url("/joined_rooms"), bob.accessToken()).json().path("joined_rooms")).isEmpty();
+    }
+
+    @Test
+    void aTrustedPrivateChatMakesItsInviteesAdditionalCreatorsInRoomVersion12() {
+        // v1.16 (MSC4289): the invitees join the supplied additional_creators instead of getting power level 100.
+        String carol = "@carol:test.local";
+        String room = createRoom(alice, "{\"preset\":\"trusted_private_chat\",\"invite\":[\"" + bob.userId() + "\"],"
+                + "\"creation_content\":{\"additional_creators\":[\"" + carol + "\"]}}");
+        JsonNode create = Http.get(url("/rooms/" + enc(room) + "/state/m.room.create/"), alice.accessToken()).json();
+        assertThat(create.path("room_version").asText()).isEqualTo("12");
+        assertThat(create.path("additional_creators").toString()).isEqualTo("[\"" + carol + "\",\"" + bob.userId() + "\"]");
+        JsonNode power = Http.get(url("/rooms/" + enc(room) + "/state/m.room.power_levels/"), alice.accessToken()).json();
+        assertThat(power.path("users").has(bob.userId())).isFalse();
+    }
+
+    @Test
+    void aStateEventIsReadAsContentOrWithFormatEventAsAWholeEvent() {
+        String room = createRoom(alice, "{\"name\":\"Tea\"}");
+        String name = url("/rooms/" + enc(room) + "/state/m.room.name/");
+        JsonNode content = Http.get(name, alice.accessToken()).json();
+        assertThat(content.toString()).isEqualTo("{\"name\":\"Tea\"}");
+        assertThat(Http.get(name + "?format=content", alice.accessToken()).json()).isEqualTo(content);
+        // v1.16: ?format=event gives the client-formatted event, with its ID, sender and timestamp.
+        JsonNode event = Http.get(name + "?format=event", alice.accessToken()).json();
+        assertThat(event.path("type").asText()).isEqualTo("m.room.name");
+        assertThat(event.path("state_key").isTextual() && event.path("state_key").asText().isEmpty()).isTrue();
+        assertThat(event.path("content")).isEqualTo(content);
+        assertThat(event.path("sender").asText()).isEqualTo(alice.userId());
+        assertThat(event.path("room_id").asText()).isEqualTo(room);
+        assertThat(event.path("event_id").asText()).startsWith("$");
+        assertThat(event.path("origin_server_ts").asLong()).isPositive();
+        Reply power = Http.get(url("/rooms/" + enc(room) + "/state/m.room.power_levels?format=event"), alice.accessToken());
+        assertThat(power.json().path("type").asText()).isEqualTo("m.room.power_levels");
+
+        assertThat(Http.get(name + "?format=pdu", alice.accessToken()).errcode()).isEqualTo("M_INVALID_PARAM");
+        assertThat(Http.get(url("/rooms/" + enc(room) + "/state/m.room.topic/?format=event"), alice.accessToken())
+                .errcode()).isEqualTo("M_NOT_FOUND");
+        assertThat(Http.get(name + "?format=event", bob.accessToken()).errcode()).isEqualTo("M_FORBIDDEN");
     }
 
     @Test
