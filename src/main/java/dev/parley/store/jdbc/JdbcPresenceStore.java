@@ -26,6 +26,24 @@ public final class JdbcPresenceStore implements PresenceStore {
             WHERE mine.state_key = ? AND mine.type = 'm.room.member' AND mine.membership = 'join'
               AND theirs.type = 'm.room.member' AND theirs.membership = 'join'""";
 
+    /**
+     * Whether the changed user {@code p} shares a joined room with the user bound to the
+     * parameter: from the changed user's memberships (index on state_key) to the observer's
+     * membership in the same room (primary key), so it costs the changed user's rooms.
+     */
+    private static final String SHARES_WITH_CHANGED = """
+            EXISTS (SELECT 1 FROM current_state theirs
+              JOIN current_state mine ON mine.room_id = theirs.room_id AND mine.type = 'm.room.member'
+                AND mine.state_key = ? AND mine.membership = 'join'
+              WHERE theirs.state_key = p.user_id AND theirs.membership = 'join' AND theirs.type = 'm.room.member')""";
+    /**
+     * Up to this many changes since the observer's last sync, walk the changed rows and check each
+     * one; past it (an initial sync, a long absence), walk the observer's co-members instead.
+     * An incremental /sync in a room of 1,000 sees a handful of changes, and walking all 1,000
+     * co-members on each one was a quarter of the server's CPU in the fan-out benchmark.
+     */
+    static final long CHANGES_WALKED = 256;
+
     private final Database db;
 
     public JdbcPresenceStore(Database db) {
@@ -65,8 +83,17 @@ public final class JdbcPresenceStore implements PresenceStore {
 
     @Override
     public List<PresenceRow> visibleTo(UserId observer, long after, long upTo) {
+        return visibleTo(observer, after, upTo, upTo - after <= CHANGES_WALKED);
+    }
+
+    /**
+     * Both forms answer the same question; they differ in what they walk. Every presence change
+     * advances the position by one, so {@code upTo - after} bounds the rows in the range.
+     */
+    List<PresenceRow> visibleTo(UserId observer, long after, long upTo, boolean walkChanges) {
+        String visible = walkChanges ? SHARES_WITH_CHANGED : "p.user_id IN (" + SHARING + ")";
         return db.read(c -> Sql.list(c, "SELECT * FROM presence p WHERE p.stream_pos > ? AND p.stream_pos <= ?"
-                + " AND (p.user_id = ? OR p.user_id IN (" + SHARING + ")) ORDER BY p.stream_pos",
+                + " AND (p.user_id = ? OR " + visible + ") ORDER BY p.stream_pos",
                 JdbcPresenceStore::row, after, upTo, observer.value(), observer.value()));
     }
 

@@ -136,6 +136,45 @@ class EphemeralStoresContractTest extends DialectDatabaseTest {
                 .satisfies(row -> assertThat(row.state()).isEqualTo("offline"));
     }
 
+    @Test
+    void bothWaysOfFindingVisiblePresenceAgreeOnEveryRange() {
+        UserId dave = UserId.parse("@dave:test.local");
+        createUsers(dave);
+        join(alice, room);
+        join(bob, room);
+        join(bob, other);
+        join(carol, other);
+        db.write(c -> Sql.update(c, "INSERT INTO current_state (room_id, type, state_key, event_id, membership)"
+                + " VALUES (?, 'm.room.member', ?, '$left', 'leave')", room.value(), dave.value()));
+        JdbcPresenceStore presence = new JdbcPresenceStore(db);
+        List<Long> positions = new ArrayList<>();
+        positions.add(0L);
+        for (UserId user : List.of(alice, carol, dave, bob, dave, alice, carol)) {
+            positions.add(presence.put(user, "online", Optional.empty(), 1000, true));
+        }
+        for (UserId observer : List.of(alice, bob, carol, dave)) {
+            for (int from = 0; from < positions.size(); from++) {
+                for (int to = from; to < positions.size(); to++) {
+                    long after = positions.get(from);
+                    long upTo = positions.get(to);
+                    List<PresenceRow> byChanges = presence.visibleTo(observer, after, upTo, true);
+                    assertThat(presence.visibleTo(observer, after, upTo, false))
+                            .as("%s in (%d, %d]", observer, after, upTo).isEqualTo(byChanges);
+                }
+            }
+        }
+        long last = positions.getLast();
+        assertThat(presence.visibleTo(bob, 0, last, true)).extracting(PresenceRow::userId)
+                .as("bob shares a room with alice and one with carol; dave left").containsExactly(bob, alice, carol);
+        assertThat(presence.visibleTo(alice, 0, last, true)).extracting(PresenceRow::userId).containsExactly(bob, alice);
+        assertThat(presence.visibleTo(dave, 0, last, true)).extracting(PresenceRow::userId).containsExactly(dave);
+        assertThat(presence.visibleTo(carol, positions.get(5), last, true)).extracting(PresenceRow::userId)
+                .containsExactly(carol);
+        assertThat(presence.visibleTo(bob, 0, last + JdbcPresenceStore.CHANGES_WALKED))
+                .as("past the threshold the co-members are walked, same answer").extracting(PresenceRow::userId)
+                .containsExactly(bob, alice, carol);
+    }
+
     // Send-to-device
 
     private static ObjectNode content(int n) {
