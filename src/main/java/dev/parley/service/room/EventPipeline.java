@@ -287,8 +287,11 @@ public final class EventPipeline {
         Optional<Long> newGroup = pdu.isState() ? Optional.of(stateGroups.incrementAndGet()) : Optional.empty();
         long position = positions.allocate();
         latest.allocated(pdu, position);
-        NewEvent event = new NewEvent(position, pdu, stateGroupBefore, newGroup, transaction);
-        StoredEvent stored = new StoredEvent(position, pdu, event.stateGroupAfter(), Optional.empty());
+        // The head's state is the room's state before this event: what it replaces is decided once, here.
+        Optional<EventId> replaces = pdu.isState()
+                ? Optional.ofNullable(head.state().get(new StateKey(pdu.type(), pdu.stateKey()))) : Optional.empty();
+        NewEvent event = new NewEvent(position, pdu, stateGroupBefore, newGroup, replaces, transaction);
+        StoredEvent stored = event.stored();
         CompletableFuture<Void> written;
         try {
             written = store.persistQueued(head.chain, event);

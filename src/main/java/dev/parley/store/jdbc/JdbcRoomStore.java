@@ -31,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
 public final class JdbcRoomStore implements RoomStore {
     /** A state group chain is cut (a full snapshot written) at this length. */
     static final int MAX_STATE_CHAIN = 32;
-    private static final String EVENT_COLUMNS = "e.stream_ordering, e.event_id, e.json, e.state_group, e.redacted_by, r.room_version";
+    private static final String EVENT_COLUMNS =
+            "e.stream_ordering, e.event_id, e.json, e.state_group, e.redacted_by, e.replaces_state, r.room_version";
 
     /** Rooms per batch query, well below both databases' bound-parameter limits. */
     private static final int ROOMS_PER_QUERY = 100;
@@ -170,7 +171,7 @@ public final class JdbcRoomStore implements RoomStore {
             recent.forget(pdu.roomId());
             return;
         }
-        StoredEvent stored = new StoredEvent(event.streamOrdering(), pdu, event.stateGroupAfter(), Optional.empty());
+        StoredEvent stored = event.stored();
         parsed.stored(stored, jsonChars);
         recent.appended(stored, jsonChars);
     }
@@ -182,10 +183,11 @@ public final class JdbcRoomStore implements RoomStore {
         String json = json(pdu.json());
         Sql.update(c, """
                 INSERT INTO events (stream_ordering, event_id, room_id, type, state_key, sender, depth,
-                                    origin_server_ts, json, state_group)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                    origin_server_ts, json, state_group, replaces_state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.streamOrdering(), pdu.eventId().value(), room, pdu.type(), pdu.stateKey(),
-                pdu.sender().value(), pdu.depth(), pdu.originServerTs(), json, event.stateGroupAfter());
+                pdu.sender().value(), pdu.depth(), pdu.originServerTs(), json, event.stateGroupAfter(),
+                event.replacesState().map(EventId::value).orElse(null));
         for (EventId prev : pdu.prevEvents()) {
             Sql.update(c, "DELETE FROM forward_extremities WHERE room_id = ? AND event_id = ?", room, prev.value());
         }
@@ -347,7 +349,7 @@ public final class JdbcRoomStore implements RoomStore {
             List<Object> params = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT stream_ordering, event_id, json,"
-                        + " state_group, redacted_by, room_id FROM events WHERE room_id = ? AND stream_ordering > ?"
+                        + " state_group, redacted_by, replaces_state, room_id FROM events WHERE room_id = ? AND stream_ordering > ?"
                         + " AND stream_ordering <= ? ORDER BY stream_ordering DESC LIMIT ?) r").append(i);
                 params.addAll(List.of(chunk.get(i).value(), after, upTo, limit + 1));
             }

@@ -92,7 +92,7 @@ final class ParsedEvents {
         String json = rs.getString("json");
         StoredEvent event = new StoredEvent(rs.getLong("stream_ordering"),
                 parse(json, rs.getString("room_version"), eventId), rs.getLong("state_group"),
-                Optional.ofNullable(redactedBy));
+                Optional.ofNullable(redactedBy), Optional.ofNullable(rs.getString("replaces_state")).map(EventId::parse));
         keep(eventId, new Entry(event, weight(json.length())));
         return event;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.store.StoreException;
 import dev.parley.store.WriteChain;
 import dev.parley.testing.TestDatabases;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -268,6 +269,56 @@ class DatabaseContractTest {
         }
         assertThatThrownBy(() -> db.read(c -> Sql.count(c, "SELECT COUNT(*) FROM event_edges")))
                 .as("nor does a new database have it").isInstanceOf(StoreException.class);
+    }
+
+    /**
+     * Events stored before V84 get the state event each replaced from the events themselves: the
+     * previous state event of the same room at the same type and state key, in stream order.
+     */
+    @Test
+    void aDatabaseFromBeforeReplacedStateLearnsWhatEachStateEventReplaced() throws SQLException {
+        String old = TestDatabases.newDatabaseUrl(dialect);
+        try {
+            Flyway flyway = Flyway.configure().dataSource(old, null, null).locations(dialect.migrationLocations())
+                    .failOnMissingLocations(false).target("83").load();
+            flyway.migrate();
+            try (Connection c = flyway.getConfiguration().getDataSource().getConnection()) {
+                c.setAutoCommit(true);
+                for (String room : List.of("!a:test.local", "!b:test.local")) {
+                    Sql.update(c, "INSERT INTO rooms (room_id, room_version, creator, created_ts) VALUES (?, '10', ?, 1)",
+                            room, "@alice:test.local");
+                }
+                // stream, id, room, type, state key (null: not state); rooms a and b interleave.
+                Object[][] events = {
+                        {1L, "$a1", "!a:test.local", "m.room.create", ""},
+                        {2L, "$b1", "!b:test.local", "m.room.create", ""},
+                        {3L, "$a2", "!a:test.local", "m.room.member", "@alice:test.local"},
+                        {4L, "$b2", "!b:test.local", "m.room.member", "@alice:test.local"},
+                        {5L, "$a3", "!a:test.local", "m.room.message", null},
+                        {6L, "$a4", "!a:test.local", "m.room.member", "@alice:test.local"},
+                        {7L, "$a5", "!a:test.local", "m.room.member", "@bob:test.local"},
+                        {8L, "$a6", "!a:test.local", "m.room.name", ""},
+                        {9L, "$a7", "!a:test.local", "m.room.member", "@alice:test.local"},
+                        {10L, "$b3", "!b:test.local", "m.room.member", "@alice:test.local"},
+                };
+                for (Object[] e : events) {
+                    Sql.update(c, """
+                            INSERT INTO events (stream_ordering, event_id, room_id, type, state_key, sender, depth,
+                                                origin_server_ts, json, state_group)
+                            VALUES (?, ?, ?, ?, ?, '@alice:test.local', ?, 1, '{}', ?)""",
+                            e[0], e[1], e[2], e[3], e[4], e[0], e[0]);
+                }
+            }
+            try (Database upgraded = Databases.open(old, 8, 4)) {
+                List<java.util.Map.Entry<String, String>> replaced = upgraded.read(c -> Sql.list(c,
+                        "SELECT event_id, replaces_state FROM events WHERE replaces_state IS NOT NULL",
+                        rs -> java.util.Map.entry(rs.getString(1), rs.getString(2))));
+                assertThat(replaced).containsExactlyInAnyOrder(java.util.Map.entry("$a4", "$a2"),
+                        java.util.Map.entry("$a7", "$a4"), java.util.Map.entry("$b3", "$b2"));
+            }
+        } finally {
+            TestDatabases.drop(old);
+        }
     }
 
     private java.util.Optional<String> note(long id) {

@@ -55,7 +55,7 @@ class DirectoryStoresContractTest extends DialectDatabaseTest {
                 .prevEvents(prev == null ? List.of() : List.of(prev)).authEvents(List.of())
                 .originServerTs(++position).sign("test.local", key);
         rooms.persist(new NewEvent(position, pdu, prev == null ? Optional.empty() : Optional.of(groupOf(prev)),
-                Optional.of(position), Optional.empty()));
+                Optional.of(position), Optional.empty(), Optional.empty()));
         last.put(room, pdu);
         return pdu;
     }

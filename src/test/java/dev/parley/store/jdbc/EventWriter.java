@@ -9,18 +9,23 @@ import dev.parley.core.id.RoomId;
 import dev.parley.core.id.UserId;
 import dev.parley.core.room.RoomVersion;
 import dev.parley.store.NewEvent;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Signs events and stores them straight into a room store as the pipeline would: each at the
- * next stream position, each state event with a new state group after the previous one.
+ * next stream position, each state event with a new state group after the previous one and
+ * replacing the room's state event at its key.
  */
 final class EventWriter {
     private final JdbcRoomStore rooms;
     private final SigningKey key = SigningKey.generate("test");
     private long stream;
     private long group;
+    /** The state event at each room, type and state key, as the pipeline's room heads know it. */
+    private final Map<List<String>, EventId> state = new HashMap<>();
 
     EventWriter(JdbcRoomStore rooms) {
         this.rooms = rooms;
@@ -53,7 +58,10 @@ final class EventWriter {
     Pdu store(Pdu pdu) {
         Optional<Long> before = group == 0 ? Optional.empty() : Optional.of(group);
         Optional<Long> after = pdu.isState() ? Optional.of(++group) : Optional.empty();
-        rooms.persist(new NewEvent(++stream, pdu, before, after, Optional.empty()));
+        Optional<EventId> replaces = pdu.isState()
+                ? Optional.ofNullable(state.put(List.of(pdu.roomId().value(), pdu.type(), pdu.stateKey()), pdu.eventId()))
+                : Optional.empty();
+        rooms.persist(new NewEvent(++stream, pdu, before, after, replaces, Optional.empty()));
         return pdu;
     }
 }

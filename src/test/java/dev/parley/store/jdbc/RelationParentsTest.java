@@ -37,7 +37,7 @@ class RelationParentsTest extends DialectDatabaseTest {
         stored = EventBuilder.of(RoomVersions.V10, "m.room.create", alice).roomId(roomId).stateKey("")
                 .content(Json.MAPPER.createObjectNode()).prevEvents(List.of()).authEvents(List.of()).originServerTs(1000L)
                 .sign("test.local", key);
-        rooms.persist(new NewEvent(1, stored, Optional.empty(), Optional.of(1L), Optional.empty()));
+        rooms.persist(new NewEvent(1, stored, Optional.empty(), Optional.of(1L), Optional.empty(), Optional.empty()));
     }
 
     private Pdu pdu(String body) {
@@ -66,7 +66,7 @@ class RelationParentsTest extends DialectDatabaseTest {
     }
 
     private static StoredEvent at(long position, Pdu pdu) {
-        return new StoredEvent(position, pdu, 1L, Optional.empty());
+        return new StoredEvent(position, pdu, 1L, Optional.empty(), Optional.empty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.parley.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.core.auth.StateKey;
@@ -48,9 +49,9 @@ class RoomStoreContractTest extends DialectDatabaseTest {
     @Test
     void persistsEventsEdgesExtremitiesAndTransactions() {
         Pdu first = event("m.room.create", "", List.of());
-        rooms.persist(new NewEvent(1, first, Optional.empty(), Optional.of(1L), Optional.empty()));
+        rooms.persist(new NewEvent(1, first, Optional.empty(), Optional.of(1L), Optional.empty(), Optional.empty()));
         Pdu second = event("m.room.message", null, List.of(first));
-        rooms.persist(new NewEvent(2, second, Optional.of(1L), Optional.empty(),
+        rooms.persist(new NewEvent(2, second, Optional.of(1L), Optional.empty(), Optional.empty(),
                 Optional.of(new NewEvent.Transaction(alice.value(), "DEV", "txn", 5L))));
         assertThat(rooms.forwardExtremities(roomId)).containsExactly(second.eventId());
         assertThat(rooms.event(second.eventId()).orElseThrow().pdu().content().path("n").asInt()).isEqualTo(1);
@@ -67,11 +68,11 @@ class RoomStoreContractTest extends DialectDatabaseTest {
     @Test
     void stateGroupsResolveThroughDeltaChainsThatStayShort() {
         Pdu prev = event("m.room.create", "", List.of());
-        rooms.persist(new NewEvent(1, prev, Optional.empty(), Optional.of(1L), Optional.empty()));
+        rooms.persist(new NewEvent(1, prev, Optional.empty(), Optional.of(1L), Optional.empty(), Optional.empty()));
         int events = JdbcRoomStore.MAX_STATE_CHAIN * 2 + 5;
         for (int i = 2; i <= events; i++) {
             Pdu next = event("org.example.state", "key" + (i % 7), List.of(prev));
-            rooms.persist(new NewEvent(i, next, Optional.of((long) i - 1), Optional.of((long) i), Optional.empty()));
+            rooms.persist(new NewEvent(i, next, Optional.of((long) i - 1), Optional.of((long) i), Optional.empty(), Optional.empty()));
             prev = next;
         }
         Map<StateKey, EventId> last = rooms.stateGroup(events);
@@ -88,11 +89,11 @@ class RoomStoreContractTest extends DialectDatabaseTest {
     @Test
     void currentMembershipsAreQueryable() {
         Pdu create = event("m.room.create", "", List.of());
-        rooms.persist(new NewEvent(1, create, Optional.empty(), Optional.of(1L), Optional.empty()));
+        rooms.persist(new NewEvent(1, create, Optional.empty(), Optional.of(1L), Optional.empty(), Optional.empty()));
         ObjectNode join = Json.MAPPER.createObjectNode().put("membership", "join");
         Pdu member = EventBuilder.of(RoomVersions.V10, "m.room.member", alice).roomId(roomId).stateKey(alice.value())
                 .content(join).prevEvents(List.of(create)).authEvents(List.of()).originServerTs(2L).sign("test.local", key);
-        rooms.persist(new NewEvent(2, member, Optional.of(1L), Optional.of(2L), Optional.empty()));
+        rooms.persist(new NewEvent(2, member, Optional.of(1L), Optional.of(2L), Optional.empty(), Optional.empty()));
         assertThat(rooms.roomsWithMembership(alice, "join")).containsExactly(roomId);
         assertThat(rooms.roomsWithMembership(alice, "invite")).isEmpty();
     }
@@ -107,7 +108,7 @@ class RoomStoreContractTest extends DialectDatabaseTest {
 
     private void store(long position, Pdu... pdus) {
         for (Pdu pdu : pdus) {
-            rooms.persist(new NewEvent(position++, pdu, Optional.of(1L), Optional.empty(), Optional.empty()));
+            rooms.persist(new NewEvent(position++, pdu, Optional.of(1L), Optional.empty(), Optional.empty(), Optional.empty()));
         }
     }
 
@@ -119,7 +120,7 @@ class RoomStoreContractTest extends DialectDatabaseTest {
     @Test
     void eventsWithRelationsAreFoundAcrossRestarts() {
         Pdu create = event("m.room.create", "", List.of());
-        rooms.persist(new NewEvent(1, create, Optional.empty(), Optional.of(1L), Optional.empty()));
+        rooms.persist(new NewEvent(1, create, Optional.empty(), Optional.of(1L), Optional.empty(), Optional.empty()));
         Pdu oldParent = message("old", Optional.empty(), List.of(create));
         Pdu oldChild = message("old child", Optional.of(oldParent.eventId()), List.of(oldParent));
         Pdu oldLonely = message("old lonely", Optional.empty(), List.of(oldChild));
@@ -144,5 +145,39 @@ class RoomStoreContractTest extends DialectDatabaseTest {
         rooms = new JdbcRoomStore(db);
         assertThat(rooms.parentsWithRelations(all)).containsExactlyInAnyOrder(oldParent.eventId(),
                 oldLonely.eventId(), newParent.eventId(), early.eventId(), late.eventId());
+    }
+
+    /**
+     * The replaced state event the pipeline recorded comes back with the event: as written, and
+     * read by a store that never saw it, through each way events are read.
+     */
+    @Test
+    void aStateEventKeepsTheEventItReplaced() {
+        Pdu create = event("m.room.create", "", List.of());
+        rooms.persist(new NewEvent(1, create, Optional.empty(), Optional.of(1L), Optional.empty(), Optional.empty()));
+        Pdu first = event("org.example.state", "k", List.of(create));
+        rooms.persist(new NewEvent(2, first, Optional.of(1L), Optional.of(2L), Optional.empty(), Optional.empty()));
+        Pdu second = event("org.example.state", "k", List.of(first));
+        rooms.persist(new NewEvent(3, second, Optional.of(2L), Optional.of(3L), Optional.of(first.eventId()), Optional.empty()));
+        Pdu text = message("hi", Optional.empty(), List.of(second));
+        rooms.persist(new NewEvent(4, text, Optional.of(3L), Optional.empty(), Optional.empty(), Optional.empty()));
+
+        List<Optional<EventId>> replaced = List.of(Optional.empty(), Optional.empty(), Optional.of(first.eventId()),
+                Optional.empty());
+        // From memory, as written; then each read on a store of its own, so the row is parsed.
+        assertThat(rooms.recentEvents(roomId, 0, 4, 10)).extracting(StoredEvent::replacesState).isEqualTo(replaced);
+        assertThat(rooms.event(second.eventId()).orElseThrow().replacesState()).contains(first.eventId());
+        assertThat(new JdbcRoomStore(db).event(second.eventId()).orElseThrow().replacesState()).contains(first.eventId());
+        assertThat(new JdbcRoomStore(db).events(List.of(first.eventId(), second.eventId(), text.eventId())))
+                .filteredOn(e -> e.replacesState().isPresent()).extracting(e -> e.pdu().eventId())
+                .containsExactly(second.eventId());
+        assertThat(new JdbcRoomStore(db).recentEvents(roomId, 0, 4, 10)).extracting(StoredEvent::replacesState)
+                .isEqualTo(replaced);
+        assertThat(new JdbcRoomStore(db).recentEvents(List.of(roomId), 0, 4, 10).get(roomId))
+                .extracting(StoredEvent::replacesState).isEqualTo(replaced);
+        assertThat(new JdbcRoomStore(db).eventsAfter(roomId, 0, 0, 10)).extracting(StoredEvent::replacesState)
+                .isEqualTo(replaced);
+        assertThatThrownBy(() -> new NewEvent(5, text, Optional.of(3L), Optional.empty(), Optional.of(first.eventId()),
+                Optional.empty())).as("only state replaces state").isInstanceOf(IllegalArgumentException.class);
     }
 }
