@@ -185,6 +185,9 @@ public final class RoomSections {
             Map<RoomId, MemberSummary> summaries = roomLists.memberSummaries(user, summarised, MAX_HEROES);
 
             Map<RoomId, ObjectNode> out = new LinkedHashMap<>();
+            // Each room's state section, formatted for all rooms at once after the loop.
+            Map<RoomId, List<StoredEvent>> stateEvents = new HashMap<>();
+            Map<RoomId, ArrayNode> stateSections = new HashMap<>();
             for (RoomId room : shown.keySet()) {
                 Window w = windows.get(room);
                 ObjectNode section = Json.MAPPER.createObjectNode();
@@ -198,11 +201,11 @@ public final class RoomSections {
                     // The state after the timeline's last event (the window's events all, shown or not).
                     Map<StateKey, EventId> atEnd = w.events().isEmpty() ? atStart.get(room)
                             : states.get(w.events().getLast().stateGroup());
-                    section.putObject("state_after").putArray("events")
-                            .addAll(stateAfter(room, atEnd, known, shown.get(room), loaded));
+                    stateSections.put(room, section.putObject("state_after").putArray("events"));
+                    stateEvents.put(room, stateAfter(room, atEnd, known, shown.get(room), loaded));
                 } else {
-                    section.putObject("state").putArray("events")
-                            .addAll(state(room, w, atStart.get(room), known, shown.get(room), loaded));
+                    stateSections.put(room, section.putObject("state").putArray("events"));
+                    stateEvents.put(room, state(room, w, atStart.get(room), known, shown.get(room), loaded));
                 }
                 if (summarised.contains(room)) {
                     section.set("summary", summary(summaries.getOrDefault(room, MemberSummary.EMPTY)));
@@ -218,6 +221,7 @@ public final class RoomSections {
                 section.putObject("ephemeral").putArray("events").addAll(ephemeral.getOrDefault(room, List.of()));
                 out.put(room, section);
             }
+            formatter.formatPlainRooms(stateEvents).forEach((room, events) -> stateSections.get(room).addAll(events));
             return out;
         }
 
@@ -226,9 +230,9 @@ public final class RoomSections {
          * lacks; lazily loading, instead of every membership only the timeline senders' and the
          * user's own ("Lazy-loading room members"), each once per device.
          */
-        private List<ObjectNode> state(RoomId room, Window w, Map<StateKey, EventId> atStart,
-                                       Map<StateKey, EventId> known, List<StoredEvent> shown,
-                                       Map<EventId, StoredEvent> loaded) {
+        private List<StoredEvent> state(RoomId room, Window w, Map<StateKey, EventId> atStart,
+                                        Map<StateKey, EventId> known, List<StoredEvent> shown,
+                                        Map<EventId, StoredEvent> loaded) {
             boolean lazy = filter.lazyLoadMembers();
             boolean isFresh = fresh.contains(room);
             List<EventId> ids = new ArrayList<>();
@@ -242,7 +246,7 @@ public final class RoomSections {
             Map<EventId, String> lazyMembers = lazy && (isFresh || w.limited() || !shown.isEmpty())
                     ? lazyMembers(atStart, shown) : Map.of();
             ids.addAll(lazyMembers.keySet());
-            return formatState(room, ids, lazyMembers, loaded);
+            return selectState(room, ids, lazyMembers, loaded);
         }
 
         /**
@@ -251,8 +255,8 @@ public final class RoomSections {
          * the user ("Lazy-loading room members"), each once per device, plus on an incremental sync
          * every membership that changed, since the client no longer reads state from the timeline.
          */
-        private List<ObjectNode> stateAfter(RoomId room, Map<StateKey, EventId> atEnd, Map<StateKey, EventId> known,
-                                            List<StoredEvent> shown, Map<EventId, StoredEvent> loaded) {
+        private List<StoredEvent> stateAfter(RoomId room, Map<StateKey, EventId> atEnd, Map<StateKey, EventId> known,
+                                             List<StoredEvent> shown, Map<EventId, StoredEvent> loaded) {
             boolean lazy = filter.lazyLoadMembers();
             boolean isFresh = fresh.contains(room);
             List<EventId> ids = new ArrayList<>();
@@ -270,7 +274,7 @@ public final class RoomSections {
                 });
                 ids.addAll(lazyMembers.keySet());
             }
-            return formatState(room, ids, lazyMembers, loaded);
+            return selectState(room, ids, lazyMembers, loaded);
         }
 
         /** The membership events, in {@code state}, of the user and of the senders of {@code shown}. */
@@ -289,8 +293,8 @@ public final class RoomSections {
         }
 
         /** The state events {@code ids}, filtered, with lazily loaded members not yet sent to the device. */
-        private List<ObjectNode> formatState(RoomId room, List<EventId> ids, Map<EventId, String> lazyMembers,
-                                             Map<EventId, StoredEvent> loaded) {
+        private List<StoredEvent> selectState(RoomId room, List<EventId> ids, Map<EventId, String> lazyMembers,
+                                              Map<EventId, StoredEvent> loaded) {
             List<StoredEvent> stateEvents = new ArrayList<>();
             List<EventId> missing = new ArrayList<>();
             ids.forEach(id -> {
@@ -302,11 +306,11 @@ public final class RoomSections {
                 }
             });
             stateEvents.addAll(rooms.events(missing));
-            return formatter.formatPlain(sorted(stateEvents.stream()
+            return sorted(stateEvents.stream()
                     .filter(e -> filter.wantsInState(e.pdu().type(), e.pdu().sender().value()))
                     .filter(e -> !lazyMembers.containsKey(e.pdu().eventId()) || filter.includeRedundantMembers()
                             || sentMembers.firstTime(user, deviceId, room, lazyMembers.get(e.pdu().eventId())))
-                    .toList()));
+                    .toList());
         }
     }
 

@@ -206,13 +206,21 @@ final class SlidingRoomResults {
         }
         // Timeline events carry redacted_because and bundled aggregations, as in /messages.
         Map<RoomId, List<ObjectNode>> timelines = formatter.formatRooms(shown, viewers);
+        Map<RoomId, List<StoredEvent>> required = new HashMap<>();
+        for (Plan plan : plans) {
+            Map<StateKey, EventId> now = read.now(plan.room());
+            required.put(plan.room(), diffs.get(plan.room()).wanted().stream().map(key -> loaded.get(now.get(key)))
+                    .filter(e -> e != null).sorted(Comparator.comparingLong(StoredEvent::streamOrdering)).toList());
+        }
+        Map<RoomId, List<ObjectNode>> requiredState = formatter.formatPlainRooms(required);
         Members members = members(user, plans, read, diffs, loaded);
 
         Map<RoomId, Built> out = new HashMap<>();
         for (Plan plan : plans) {
             RoomId room = plan.room();
-            out.put(room, result(plan, read, shown.get(room), timelines.get(room), diffs.get(room), loaded,
-                    Optional.ofNullable(members.summaries().get(room)), members.heroes(), previousPosition));
+            out.put(room, result(plan, read, shown.get(room), timelines.get(room), requiredState.get(room),
+                    diffs.get(room), loaded, Optional.ofNullable(members.summaries().get(room)), members.heroes(),
+                    previousPosition));
         }
         return out;
     }
@@ -223,8 +231,8 @@ final class SlidingRoomResults {
     }
 
     private Built result(Plan plan, SlidingRoomReads.Read read, List<StoredEvent> shown, List<ObjectNode> timeline,
-                         SlidingStateDiff diff, Map<EventId, StoredEvent> loaded, Optional<MemberSummary> counts,
-                         Map<EventId, StoredEvent> heroEvents, long previousPosition) {
+                         List<ObjectNode> requiredEvents, SlidingStateDiff diff, Map<EventId, StoredEvent> loaded,
+                         Optional<MemberSummary> counts, Map<EventId, StoredEvent> heroEvents, long previousPosition) {
         RoomId room = plan.room();
         boolean initial = plan.initial();
         List<StoredEvent> events = read.timeline(room);
@@ -237,9 +245,7 @@ final class SlidingRoomResults {
                 : shown.stream().filter(e -> e.streamOrdering() > previousPosition).count());
 
         Map<StateKey, EventId> now = read.now(room);
-        List<StoredEvent> stateEvents = diff.wanted().stream().map(key -> loaded.get(now.get(key)))
-                .filter(e -> e != null).sorted(Comparator.comparingLong(StoredEvent::streamOrdering)).toList();
-        ArrayNode requiredState = Json.MAPPER.createArrayNode().addAll(formatter.formatPlain(stateEvents));
+        ArrayNode requiredState = Json.MAPPER.createArrayNode().addAll(requiredEvents);
         diff.deleted().forEach(key -> requiredState.addObject().put("type", key.type()).put("state_key", key.stateKey()));
         result.set("required_state", requiredState);
 
