@@ -188,4 +188,25 @@ class PrevContentHttpTest extends DialectServerTest {
         replaces(find(timeline, renames.get(2)), renames.get(1), json("{\"membership\":\"join\",\"displayname\":\"One\"}"),
                 bob.userId());
     }
+
+    /** Relations and thread listings format their events the same way: a state event there carries it too. */
+    @Test
+    void relationsAndThreadsCarryIt() {
+        String room = createRoom(alice, "{\"preset\":\"public_chat\"}");
+        String message = calls.text(alice, room, "vote here");
+        String reference = "\"m.relates_to\":{\"rel_type\":\"m.reference\",\"event_id\":\"" + message + "\"}";
+        String firstVote = state(alice, room, "org.example.vote", "", "{\"v\":1," + reference + "}");
+        String secondVote = state(alice, room, "org.example.vote", "", "{\"v\":2," + reference + "}");
+        JsonNode related = ok(Http.get(calls.v1("/rooms/" + enc(room) + "/relations/" + enc(message)), alice.accessToken()))
+                .path("chunk");
+        replacesNothing(find(related, firstVote));
+        replaces(find(related, secondVote), firstVote, json("{\"v\":1," + reference + "}"), alice.userId());
+
+        // A state event that roots a thread.
+        String root = state(alice, room, "org.example.vote", "", "{\"v\":3}");
+        calls.send(alice, room, "m.room.message", "{\"msgtype\":\"m.text\",\"body\":\"why\",\"m.relates_to\":"
+                + "{\"rel_type\":\"m.thread\",\"event_id\":\"" + root + "\"}}");
+        JsonNode threads = ok(Http.get(calls.v1("/rooms/" + enc(room) + "/threads"), alice.accessToken())).path("chunk");
+        replaces(find(threads, root), secondVote, json("{\"v\":2," + reference + "}"), alice.userId());
+    }
 }
