@@ -30,16 +30,23 @@ import java.util.regex.Pattern;
  *
  * <p>Defaults keep the work bounded: rate = min(50, max(1, 1000 / syncers per room)) messages/s
  * (so at most about 1,000 deliveries/s), messages = rate × 10 s, between 20 and 500; then up to
- * 10 s of draining. Options {@code --rate}, {@code --messages}, {@code --drain-seconds}.
+ * 10 s of draining. Options {@code --rate}, {@code --messages}, {@code --drain-seconds},
+ * {@code --warm-up-messages}.
  *
  * <p>Set-up (registration, rooms, joins, and each syncing user's initial sync, lazily loading
  * members with a timeline of one event, as a client starts before it long-polls; with rooms not
  * used, one whose filter matches no room) is outside the measured window; the window opens once every long-poll is in flight. The
  * first case of a run is preceded by an unmeasured warm-up (s20-m5, 3,000 messages at 150/s, some
- * 15,000 deliveries; it was 150 messages, after which a repeated s1-m2 kept getting cheaper).
+ * 15,000 deliveries; it was 150 messages, after which a repeated s1-m2 kept getting cheaper), and
+ * every case by an unmeasured round of its own (the same rooms and long-polls; as many messages
+ * as the case, or enough for 10,000 deliveries if that is more, then sent proportionally faster;
+ * option {@code --warm-up-messages}, 0 for none), after which the window opens once the server's
+ * CPU is quiet again.
  * Server CPU per 1,000 deliveries includes the sends that caused them.
  */
 final class FanOut implements Workload {
+    /** Deliveries of a case's own unmeasured round, at the least. */
+    private static final int WARM_UP_DELIVERIES = 10_000;
     private static final Pattern CASE = Pattern.compile("s(\\d+)(?:-m(\\d+))?");
     private static final long LONG_POLL_MS = 30_000;
     private static final String INITIAL_SYNC_FILTER =
@@ -77,7 +84,7 @@ final class FanOut implements Workload {
     public String caseSyntax() {
         return "sS-mM: S syncing users in rooms of M members, e.g. s1-m2 s100-m50 s1000-m2 s1000-m1000; sS = one room"
                 + " of S+1 (the sender does not sync)"
-                + "   (--rate msg/s, --messages N, --drain-seconds N)";
+                + "   (--rate msg/s, --messages N, --drain-seconds N, --warm-up-messages N)";
     }
 
     /** One syncing user and the room it watches. */
@@ -189,6 +196,55 @@ final class FanOut implements Workload {
         Context.log("%s: %d joins in %.1f s", caseName, joins.size(), (System.nanoTime() - joinStart) / 1e9);
     }
 
+    private record Round(AtomicLong sent, AtomicLong expected, boolean truncated) {
+    }
+
+    /**
+     * Sends {@code messages} stamped {@code run} at {@code rate}, message k into room k mod rooms;
+     * returns once every send has been answered.
+     */
+    private Round sendRound(Context context, Matrix matrix, String run, String txnTag, int messages, double rate,
+                            long deadline, String[] roomIds, Matrix.User[] senders, List<List<Matrix.User>> recipients,
+                            Latencies sendLatencies, AtomicLong errors) throws InterruptedException {
+        AtomicLong sent = new AtomicLong();
+        AtomicLong expected = new AtomicLong();
+        boolean truncated = false;
+        long start = System.nanoTime();
+        try (ExecutorService sendPool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int k = 0; k < messages; k++) {
+                long due = start + (long) (k * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                if (System.nanoTime() > deadline) {
+                    truncated = true;
+                    break;
+                }
+                int seq = k;
+                int room = k % roomIds.length;
+                Matrix.User sender = senders[room];
+                sendPool.submit(() -> {
+                    long t = (System.nanoTime() - CLOCK_ZERO) / 1000;
+                    ObjectNode stamp = Matrix.JSON.createObjectNode().put("run", run).put("seq", seq).put("t_us", t);
+                    try {
+                        channel.send(matrix, sender, roomIds[room], recipients.get(room),
+                                context.runId + "-" + txnTag + "-" + seq, stamp);
+                        sendLatencies.add((System.nanoTime() - CLOCK_ZERO) / 1000 - t);
+                        sent.incrementAndGet();
+                        expected.addAndGet(recipients.get(room).size());
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() <= 5) {
+                            Context.log("send failed: %s", e);
+                        }
+                    }
+                    return null;
+                });
+            }
+        } // waits for every send
+        return new Round(sent, expected, truncated);
+    }
+
     private record Phase(long sent, long expected, long delivered, long duplicates, long responses, long limited,
                          long errors, boolean truncated, Latencies latencies, Latencies sendLatencies,
                          ServerProbe.Usage usage) {
@@ -204,11 +260,11 @@ final class FanOut implements Workload {
         AtomicLong responses = new AtomicLong();
         AtomicLong limited = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        AtomicLong expected = new AtomicLong();
-        AtomicLong sent = new AtomicLong();
+        AtomicLong warmDelivered = new AtomicLong();
         AtomicInteger polling = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         String run = context.runId + "/" + caseName;
+        String warmRun = run + "/warm-up";
         long deadline = System.nanoTime() + context.maxSeconds * 1_000_000_000L;
 
         ExecutorService syncPool = Executors.newVirtualThreadPerTaskExecutor();
@@ -244,7 +300,11 @@ final class FanOut implements Workload {
                         }
                     }
                     channel.collect(response, stamp -> {
-                        if (!run.equals(stamp.path("run").asText())) {
+                        String tag = stamp.path("run").asText();
+                        if (warmRun.equals(tag)) {
+                            warmDelivered.incrementAndGet();
+                        }
+                        if (!run.equals(tag)) {
                             return;
                         }
                         int seq = stamp.path("seq").asInt();
@@ -271,41 +331,38 @@ final class FanOut implements Workload {
         Context.log("%s: %d long-polls open; sending %d messages at %.1f/s into %d rooms", caseName, syncers.size(),
                 messages, rate, roomIds.length);
 
-        ServerProbe.Window window = context.probe.open();
-        boolean truncated = false;
-        long start = System.nanoTime();
-        try (ExecutorService sendPool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int k = 0; k < messages; k++) {
-                long due = start + (long) (k * 1e9 / rate);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                if (System.nanoTime() > deadline) {
-                    truncated = true;
-                    break;
-                }
-                int seq = k;
-                int room = k % roomIds.length;
-                Matrix.User sender = senders[room];
-                sendPool.submit(() -> {
-                    long t = (System.nanoTime() - CLOCK_ZERO) / 1000;
-                    ObjectNode stamp = Matrix.JSON.createObjectNode().put("run", run).put("seq", seq).put("t_us", t);
-                    try {
-                        channel.send(matrix, sender, roomIds[room], recipients.get(room),
-                                context.runId + "-" + caseName + "-" + seq, stamp);
-                        sendLatencies.add((System.nanoTime() - CLOCK_ZERO) / 1000 - t);
-                        sent.incrementAndGet();
-                        expected.addAndGet(recipients.get(room).size());
-                    } catch (Exception e) {
-                        if (errors.incrementAndGet() <= 5) {
-                            Context.log("send failed: %s", e);
-                        }
-                    }
-                    return null;
-                });
+        // The same shape unmeasured first: the shared warm-up runs other paths, and without this
+        // round the JIT's C2 thread spent 4.0 of the 6.4 s of server CPU of s1000-m2's measured
+        // window compiling this case's (1.6 of 3.8 s with it). A method run once per delivery needs
+        // thousands of runs to reach C2, so the round is at least WARM_UP_DELIVERIES, sent faster
+        // when that takes more messages than the measured round.
+        int perMessage = Math.max(1, recipients.getFirst().size());
+        int warmMessages = context.intOption("warm-up-messages",
+                Math.max(messages, (WARM_UP_DELIVERIES + perMessage - 1) / perMessage));
+        double warmRate = rate * Math.max(1.0, warmMessages / (double) messages);
+        if (warmMessages > 0) {
+            Context.log("%s: %d unmeasured messages first at %.1f/s, same rooms", caseName, warmMessages, warmRate);
+            Round warm = sendRound(context, matrix, warmRun, caseName + "-warm-up", warmMessages, warmRate, deadline,
+                    roomIds, senders, recipients, new Latencies(), new AtomicLong());
+            long warmUntil = Math.min(deadline, System.nanoTime() + drainSeconds * 1_000_000_000L);
+            while (warmDelivered.get() < warm.expected().get() && System.nanoTime() < warmUntil) {
+                Thread.sleep(10);
             }
-        } // waits for every send
+            if (!context.probe.awaitQuiet(30)) {
+                Context.log("%s: the server did not go quiet within 30 s after the unmeasured messages", caseName);
+            }
+        }
+
+        // What the unmeasured round caused is not the phase's.
+        responses.set(0);
+        limited.set(0);
+        Context.log("%s: measuring", caseName);
+        ServerProbe.Window window = context.probe.open();
+        Round round = sendRound(context, matrix, run, caseName, messages, rate, deadline, roomIds, senders, recipients,
+                sendLatencies, errors);
+        boolean truncated = round.truncated();
+        AtomicLong sent = round.sent();
+        AtomicLong expected = round.expected();
         long drainUntil = Math.min(deadline, System.nanoTime() + drainSeconds * 1_000_000_000L);
         while (delivered.get() < expected.get() && System.nanoTime() < drainUntil) {
             Thread.sleep(10);
