@@ -1,6 +1,7 @@
 package dev.parley.store;
 
 import dev.parley.core.id.UserId;
+import java.util.List;
 import java.util.Optional;
 
 /** Local accounts. */
@@ -12,6 +13,15 @@ public interface UserStore {
 
     /** @return false when there is no such user */
     boolean setAdmin(UserId userId, boolean admin);
+
+    /** @return false when there is no such user */
+    boolean setLocked(UserId userId, boolean locked);
+
+    /** @return false when there is no such user */
+    boolean setSuspended(UserId userId, boolean suspended);
+
+    /** Every account that is locked or suspended (a few, read whole at start-up). */
+    List<ModeratedUserRow> moderated();
 
     /** @return false when there is no such user */
     boolean setPasswordHash(UserId userId, Optional<String> passwordHash);

@@ -1,6 +1,7 @@
 package dev.parley.store.jdbc;
 
 import dev.parley.core.id.UserId;
+import dev.parley.store.ModeratedUserRow;
 import dev.parley.store.UserRow;
 import dev.parley.store.UserStore;
 import java.sql.ResultSet;
@@ -35,6 +36,24 @@ public final class JdbcUserStore implements UserStore {
     @Override
     public boolean setAdmin(UserId userId, boolean admin) {
         return db.write(c -> Sql.update(c, "UPDATE users SET admin = ? WHERE user_id = ?", admin, userId.value()) == 1);
+    }
+
+    @Override
+    public boolean setLocked(UserId userId, boolean locked) {
+        return db.write(c -> Sql.update(c, "UPDATE users SET locked = ? WHERE user_id = ?", locked, userId.value()) == 1);
+    }
+
+    @Override
+    public boolean setSuspended(UserId userId, boolean suspended) {
+        return db.write(c -> Sql.update(c, "UPDATE users SET suspended = ? WHERE user_id = ?", suspended,
+                userId.value()) == 1);
+    }
+
+    @Override
+    public List<ModeratedUserRow> moderated() {
+        return db.read(c -> Sql.list(c, "SELECT user_id, locked, suspended FROM users WHERE locked OR suspended",
+                rs -> new ModeratedUserRow(UserId.parse(rs.getString("user_id")), rs.getBoolean("locked"),
+                        rs.getBoolean("suspended"))));
     }
 
     @Override

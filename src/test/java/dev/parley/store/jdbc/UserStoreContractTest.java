@@ -3,6 +3,7 @@ package dev.parley.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.core.id.UserId;
+import dev.parley.store.ModeratedUserRow;
 import dev.parley.store.UserRow;
 import dev.parley.testing.DialectDatabaseTest;
 import java.util.Optional;
@@ -62,5 +63,25 @@ class UserStoreContractTest extends DialectDatabaseTest {
         assertThat(new JdbcDeviceStore(db).list(alice)).isEmpty();
         assertThat(new JdbcAccessTokenStore(db).find("t")).isEmpty();
         assertThat(users.create(new UserRow(alice, Optional.empty(), false, false, false, 2L))).isFalse();
+    }
+
+    @Test
+    void locksAndSuspensionsRoundTripAndOnlyModeratedAccountsAreListed() {
+        UserId bob = UserId.parse("@bob:example.org");
+        UserId carol = UserId.parse("@carol:example.org");
+        for (UserId user : java.util.List.of(alice, bob, carol)) {
+            users.create(new UserRow(user, Optional.empty(), false, false, false, 1L));
+        }
+        assertThat(users.moderated()).isEmpty();
+        assertThat(users.setLocked(alice, true)).isTrue();
+        assertThat(users.setSuspended(bob, true)).isTrue();
+        assertThat(users.setSuspended(alice, true)).isTrue();
+        assertThat(users.moderated()).containsExactlyInAnyOrder(new ModeratedUserRow(alice, true, true),
+                new ModeratedUserRow(bob, false, true));
+        assertThat(users.setLocked(alice, false)).isTrue();
+        assertThat(users.setSuspended(alice, false)).isTrue();
+        assertThat(users.moderated()).containsExactly(new ModeratedUserRow(bob, false, true));
+        assertThat(users.setLocked(UserId.parse("@nobody:example.org"), true)).isFalse();
+        assertThat(users.setSuspended(UserId.parse("@nobody:example.org"), true)).isFalse();
     }
 }
