@@ -48,19 +48,19 @@ final class LimitedBody extends InputStream {
             if (read > maxBytes) {
                 // Read out the rest before refusing: closing a half-read body resets the
                 // connection, and a client still sending would never see its M_TOO_LARGE.
-                drain(in);
+                drain(in, MAX_DRAIN_BYTES);
                 throw tooLarge(maxBytes);
             }
         }
         return n;
     }
 
-    /** Reads and discards up to {@link #MAX_DRAIN_BYTES} of what is left of a refused body. */
-    static void drain(InputStream in) {
+    /** Reads and discards up to {@code maxBytes} of what is left of a refused body. */
+    static void drain(InputStream in, long maxBytes) {
         try {
             long drained = 0;
             byte[] sink = new byte[64 * 1024];
-            for (int n; drained < MAX_DRAIN_BYTES && (n = in.read(sink)) > 0; ) {
+            for (int n; drained < maxBytes && (n = in.read(sink)) > 0; ) {
                 drained += n;
             }
         } catch (IOException | RuntimeException ignored) {

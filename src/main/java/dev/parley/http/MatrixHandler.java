@@ -61,6 +61,7 @@ final class MatrixHandler extends Handler.Abstract {
         String route = "unmatched";
         String user = "-";
         int status;
+        boolean bodyTaken = false;
         try {
             if ("OPTIONS".equals(request.getMethod())) {
                 // Spec: answer pre-flight with the CORS headers and perform no endpoint logic.
@@ -86,6 +87,7 @@ final class MatrixHandler extends Handler.Abstract {
             }
             rateLimiter.acquire(endpoint.rateLimit(), requester.map(Requester::userId).orElse(clientIp));
             boolean streamed = endpoint.body() == Endpoint.Body.STREAMED;
+            bodyTaken = true;
             byte[] body = streamed ? new byte[0] : readBody(request);
             Optional<RequestContext.StreamedBody> stream = streamed
                     ? Optional.of(new RequestContext.StreamedBody(request.getLength(),
@@ -101,7 +103,12 @@ final class MatrixHandler extends Handler.Abstract {
                     : write(response, callback, result);
         } catch (MatrixException e) {
             if (e.errCode() == ErrCode.TOO_LARGE) {
-                drainOversizeBody(request);
+                drainBody(request, LimitedBody.MAX_DRAIN_BYTES);
+            } else if (!bodyTaken && request.getLength() <= maxBodyBytes) {
+                // Refused before the body was read (a bad token, a rate limit, an unknown
+                // path): a body the request may carry is read and dropped, so the connection
+                // stays usable for the client's next request.
+                drainBody(request, maxBodyBytes);
             }
             status = writeError(response, callback, e);
         } catch (RuntimeException | Error e) {
@@ -167,17 +174,18 @@ final class MatrixHandler extends Handler.Abstract {
     }
 
     /**
-     * Reads and discards what is left of a refused body, up to a bound, before answering 413.
-     * A client still sending when the connection closes (the JDK's HttpClient, many upload
-     * libraries) would otherwise see a reset instead of the M_TOO_LARGE answer. Beyond the bound
-     * the connection is simply closed.
+     * Reads and discards what is left of a refused body, up to a bound, before answering with an
+     * error. A client still sending when the connection closes (the JDK's HttpClient, many upload
+     * libraries) would otherwise see a reset instead of the answer (M_TOO_LARGE, say), or find
+     * its kept-alive connection closed under its next request. Beyond the bound the connection is
+     * simply closed.
      */
-    private static void drainOversizeBody(Request request) {
-        if (request.getLength() > LimitedBody.MAX_DRAIN_BYTES) {
+    private static void drainBody(Request request, long maxBytes) {
+        if (request.getLength() > maxBytes || request.getLength() == 0) {
             return;
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
-            LimitedBody.drain(in);
+            LimitedBody.drain(in, maxBytes);
         } catch (IOException ignored) {
             // Closing after draining; nothing left to do for this client.
         }
