@@ -14,6 +14,7 @@ import dev.parley.http.Route;
 import dev.parley.http.admin.AdminRoutes;
 import dev.parley.http.admin.ReportAdminRoutes;
 import dev.parley.http.client.AccountDataRoutes;
+import dev.parley.http.client.AccountModerationRoutes;
 import dev.parley.http.client.AccountRoutes;
 import dev.parley.http.client.CapabilitiesRoutes;
 import dev.parley.http.client.DeviceRoutes;
@@ -48,6 +49,7 @@ import dev.parley.http.client.WhoisRoutes;
 import dev.parley.http.federation.OpenIdUserInfoRoutes;
 import dev.parley.http.federation.VersionRoutes;
 import dev.parley.http.media.MediaRoutes;
+import dev.parley.service.account.AccountModeration;
 import dev.parley.service.account.AccountService;
 import dev.parley.service.account.DeviceActivity;
 import dev.parley.service.account.Devices;
@@ -77,6 +79,7 @@ import dev.parley.service.media.Thumbnailer;
 import dev.parley.service.media.UrlPreviewService;
 import dev.parley.service.notify.Notifier;
 import dev.parley.service.peek.RoomPreviews;
+import dev.parley.service.profile.ProfileCapabilities;
 import dev.parley.service.profile.ProfileService;
 import dev.parley.service.push.PushRuleService;
 import dev.parley.service.room.CanonicalAliasCheck;
@@ -101,6 +104,7 @@ import dev.parley.service.room.RoomReads;
 import dev.parley.service.room.RoomSummaries;
 import dev.parley.service.room.RoomUpgrades;
 import dev.parley.service.room.StateGroups;
+import dev.parley.service.room.SuspendedSenderCheck;
 import dev.parley.service.sync.EphemeralStreams;
 import dev.parley.service.sync.RoomSections;
 import dev.parley.service.sync.RoomSyncParts;
@@ -193,7 +197,8 @@ public final class Homeserver implements AutoCloseable {
     /** The account services, built together because they share stores and each other. */
     private record Accounts(AccountService service, Sessions sessions, DeviceActivity activity, Devices devices,
                             InteractiveAuth uia, Registration registration, Logins logins, LoginTokens loginTokens,
-                            SharedSecretRegistration sharedSecret, RegistrationTokens registrationTokens) {
+                            SharedSecretRegistration sharedSecret, RegistrationTokens registrationTokens,
+                            AccountModeration moderation) {
         List<Route> routes(ParleyConfig config) {
             List<Route> routes = new ArrayList<>();
             routes.addAll(AccountRoutes.routes(service, devices, uia));
@@ -202,13 +207,15 @@ public final class Homeserver implements AutoCloseable {
             routes.addAll(DeviceRoutes.routes(devices, uia));
             routes.addAll(AdminRoutes.routes(sharedSecret, registrationTokens, service));
             routes.addAll(WhoisRoutes.routes(new Whois(service, devices)));
+            routes.addAll(AccountModerationRoutes.routes(moderation, service));
             return routes;
         }
 
         Optional<Requester> authenticate(String token, String clientIp, String userAgent) {
             return sessions.authenticate(token).map(s -> {
                 sessions.seen(s, clientIp, userAgent);
-                return new Requester(s.userId().value(), s.deviceId(), s.guest());
+                AccountModeration.Status status = moderation.status(s.userId());
+                return new Requester(s.userId().value(), s.deviceId(), s.guest(), status.locked(), status.suspended());
             });
         }
     }
@@ -220,8 +227,9 @@ public final class Homeserver implements AutoCloseable {
         AccountService service = new AccountService(users, new PasswordHasher(config.passwords().bcryptRounds()),
                 ServerName.parse(config.serverName()), clock);
         DeviceActivity activity = new DeviceActivity(deviceStore, DEVICE_ACTIVITY_FLUSH_MS);
-        Sessions sessions = new Sessions(new JdbcAccessTokenStore(database), users, deviceStore, activity, clock,
-                config.sessions());
+        AccountModeration moderation = new AccountModeration(users, service);
+        Sessions sessions = new Sessions(new JdbcAccessTokenStore(database), users, deviceStore, activity, moderation,
+                clock, config.sessions());
         Devices devices = new Devices(deviceStore, activity, sessions);
         InteractiveAuth uia = new InteractiveAuth(service, registrationTokenStore, clock,
                 Duration.ofMillis(config.sessions().uiaSessionTimeoutMs()));
@@ -230,7 +238,7 @@ public final class Homeserver implements AutoCloseable {
                 new Registration(config.registration(), service, sessions, uia, registrationTokenStore, clock),
                 new Logins(service, sessions, loginTokens), loginTokens,
                 new SharedSecretRegistration(config.registration().sharedSecret(), service, sessions),
-                new RegistrationTokens(registrationTokenStore));
+                new RegistrationTokens(registrationTokenStore), moderation);
     }
 
     /** The room services: the event pipeline and what is built on it. */
@@ -241,7 +249,7 @@ public final class Homeserver implements AutoCloseable {
     }
 
     private static Rooms rooms(Database database, ServerName serverName, SigningKey signingKey, ProfileService profiles,
-                               Clock clock) {
+                               AccountModeration moderation, Clock clock) {
         RecentRoomEvents recentEvents = new RecentRoomEvents();
         JdbcRoomStore store = new JdbcRoomStore(database, recentEvents);
         EventPipeline pipeline = new EventPipeline(store, serverName, signingKey, clock);
@@ -259,6 +267,7 @@ public final class Homeserver implements AutoCloseable {
         JdbcRoomMemberStore members = new JdbcRoomMemberStore(database);
         JdbcRoomAliasStore aliasStore = new JdbcRoomAliasStore(database);
         pipeline.addCheck(new CanonicalAliasCheck(aliasStore));
+        pipeline.addCheck(new SuspendedSenderCheck(moderation::suspended, store));
         ForgottenRooms forgotten = new ForgottenRooms(members);
         pipeline.addListener(forgotten);
         Memberships memberships = new Memberships(pipeline, store, members, forgotten, memberProfiles, serverName);
@@ -308,8 +317,8 @@ public final class Homeserver implements AutoCloseable {
                 support.supportPage().map(java.net.URI::toString).orElse(null));
     }
 
-    /** {@code GET /capabilities}: what this server supports, per the spec's capability names. */
-    private static Map<String, Object> capabilities(ProfileService profiles) {
+    /** {@code GET /capabilities}: what this server supports for {@code user}, per the spec's capability names. */
+    private static Map<String, Object> capabilities(ProfileService profiles, AccountModeration moderation, UserId user) {
         Map<String, Object> versions = new LinkedHashMap<>();
         RoomVersions.all().forEach(v -> versions.put(v.id(), v.stable() ? "stable" : "unstable"));
         Map<String, Object> capabilities = new LinkedHashMap<>();
@@ -317,7 +326,10 @@ public final class Homeserver implements AutoCloseable {
         capabilities.put("m.room_versions", Map.of("default", RoomVersions.DEFAULT.id(), "available", versions));
         capabilities.put("m.3pid_changes", Map.of("enabled", false));
         capabilities.put("m.get_login_token", Map.of("enabled", true));
-        capabilities.putAll(profiles.capabilities().entries());
+        // A suspended user may not change their profile ("Account suspension"), and is told so.
+        capabilities.putAll((moderation.suspended(user) ? new ProfileCapabilities(false) : profiles.capabilities())
+                .entries());
+        capabilities.putAll(moderation.capabilities(user));
         return capabilities;
     }
 
@@ -348,7 +360,8 @@ public final class Homeserver implements AutoCloseable {
             });
             AccountDataStream accountDataStream = new AccountDataStream(database);
             PushRuleService pushRules = new PushRuleService(new JdbcPushRuleStore(database, accountDataStream));
-            Rooms rooms = rooms(database, accounts.service().serverName(), signingKey, profiles, clock);
+            Rooms rooms = rooms(database, accounts.service().serverName(), signingKey, profiles, accounts.moderation(),
+                    clock);
             profiles.onMemberProfileChange(rooms.memberships()::profileChanged);
             List<Route> routes = new ArrayList<>();
             routes.addAll(DiscoveryRoutes.routes(config.publicBaseUrl(), config.wellKnown().server(),
@@ -358,7 +371,7 @@ public final class Homeserver implements AutoCloseable {
             OpenIdTokens openId = new OpenIdTokens(new JdbcOpenIdTokenStore(database), clock);
             routes.addAll(OpenIdRoutes.routes(openId, accounts.service().serverName()));
             routes.addAll(OpenIdUserInfoRoutes.routes(openId));
-            routes.addAll(CapabilitiesRoutes.routes(() -> capabilities(profiles)));
+            routes.addAll(CapabilitiesRoutes.routes(user -> capabilities(profiles, accounts.moderation(), user)));
             routes.addAll(ProfileRoutes.routes(profiles));
             routes.addAll(PushRuleRoutes.routes(pushRules));
             AccountDataService accountData = new AccountDataService(new JdbcAccountDataStore(database, accountDataStream), List.of(

@@ -12,12 +12,13 @@ package dev.parley.api;
  * @param rateLimit which token bucket requests draw from
  * @param guestAccess whether guest accounts may call it (Client-Server API, "Guest access")
  * @param body how the request body reaches the handler
+ * @param moderation what a locked or suspended account may do with it (Client-Server API, "Account moderation")
  */
 public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit, boolean guestAccess,
-                       Body body) {
+                       Body body, Moderation moderation) {
 
     public Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit, boolean guestAccess) {
-        this(method, path, api, auth, rateLimit, guestAccess, Body.BUFFERED);
+        this(method, path, api, auth, rateLimit, guestAccess, Body.BUFFERED, Moderation.DEFAULT);
     }
 
     public Endpoint(Method method, String path, Api api, Auth auth, RateLimit rateLimit) {
@@ -56,6 +57,20 @@ public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit
         BUFFERED, STREAMED
     }
 
+    /**
+     * How an endpoint treats the access token of a locked or suspended account (Client-Server
+     * API, "Account locking", "Account suspension"). What a suspended user may do in rooms
+     * depends on the event, not the endpoint, and is checked where local events are built.
+     */
+    public enum Moderation {
+        /** Locked accounts get 401 {@code M_USER_LOCKED}; suspended accounts may call it. */
+        DEFAULT,
+        /** Locked accounts may call it too: "all but the following": {@code /logout} and {@code /logout/all}. */
+        OPEN_WHEN_LOCKED,
+        /** Suspended accounts get 403 {@code M_USER_SUSPENDED} as well: changing profile data. */
+        CLOSED_WHEN_SUSPENDED
+    }
+
     public static Endpoint client(Method method, String path, Auth auth) {
         return new Endpoint(method, "/_matrix/client" + path, Api.CLIENT, auth,
                 auth == Auth.NONE ? RateLimit.NONE : RateLimit.CLIENT);
@@ -68,15 +83,25 @@ public record Endpoint(Method method, String path, Api api, Auth auth, RateLimit
     }
 
     public Endpoint withRateLimit(RateLimit limit) {
-        return new Endpoint(method, path, api, auth, limit, guestAccess, body);
+        return new Endpoint(method, path, api, auth, limit, guestAccess, body, moderation);
     }
 
     public Endpoint allowingGuests() {
-        return new Endpoint(method, path, api, auth, rateLimit, true, body);
+        return new Endpoint(method, path, api, auth, rateLimit, true, body, moderation);
     }
 
     public Endpoint withStreamedBody() {
-        return new Endpoint(method, path, api, auth, rateLimit, guestAccess, Body.STREAMED);
+        return new Endpoint(method, path, api, auth, rateLimit, guestAccess, Body.STREAMED, moderation);
+    }
+
+    /** Served to locked accounts as well (logout). */
+    public Endpoint openWhenLocked() {
+        return new Endpoint(method, path, api, auth, rateLimit, guestAccess, body, Moderation.OPEN_WHEN_LOCKED);
+    }
+
+    /** Refused to suspended accounts too (profile changes). */
+    public Endpoint closedWhenSuspended() {
+        return new Endpoint(method, path, api, auth, rateLimit, guestAccess, body, Moderation.CLOSED_WHEN_SUSPENDED);
     }
 
     @Override

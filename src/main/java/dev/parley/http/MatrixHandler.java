@@ -26,8 +26,9 @@ import org.slf4j.MDC;
 
 /**
  * Every Matrix request on one listener passes through here, in this order: CORS headers,
- * routing, authentication, rate limiting, body size limit, the endpoint's handler, and the one
- * error mapper. Runs on a virtual thread per request, so the handler may block.
+ * routing, authentication (with the account's lock or suspension), rate limiting, body size
+ * limit, the endpoint's handler, and the one error mapper. Runs on a virtual thread per
+ * request, so the handler may block.
  */
 final class MatrixHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger("dev.parley.http.requests");
@@ -105,8 +106,8 @@ final class MatrixHandler extends Handler.Abstract {
             if (e.errCode() == ErrCode.TOO_LARGE) {
                 drainBody(request, LimitedBody.MAX_DRAIN_BYTES);
             } else if (!bodyTaken && request.getLength() <= maxBodyBytes) {
-                // Refused before the body was read (a bad token, a rate limit, an unknown
-                // path): a body the request may carry is read and dropped, so the connection
+                // Refused before the body was read (a locked account, a bad token, a rate
+                // limit): a body the request may carry is read and dropped, so the connection
                 // stays usable for the client's next request.
                 drainBody(request, maxBodyBytes);
             }
@@ -151,7 +152,24 @@ final class MatrixHandler extends Handler.Abstract {
         Requester requester = authenticator.authenticate(token.get(), clientIp, userAgent)
                 .orElseThrow(() -> new MatrixException(ErrCode.UNKNOWN_TOKEN, "Unrecognised access token",
                         Map.of("soft_logout", false)));
+        checkModeration(endpoint, requester);
         return Optional.of(requester);
+    }
+
+    /**
+     * Client-Server API, "Account locking": a locked account gets 401 {@code M_USER_LOCKED} with
+     * {@code soft_logout: true} "on all but" {@code /logout} and {@code /logout/all}, so the
+     * client keeps its session for when the lock is lifted. "Account suspension": the endpoints
+     * closed to suspended accounts as a whole (profile changes) get 403 {@code M_USER_SUSPENDED};
+     * room actions are refused per event where local events are checked.
+     */
+    private static void checkModeration(Endpoint endpoint, Requester requester) {
+        if (requester.locked() && endpoint.moderation() != Endpoint.Moderation.OPEN_WHEN_LOCKED) {
+            throw MatrixException.userLocked();
+        }
+        if (requester.suspended() && endpoint.moderation() == Endpoint.Moderation.CLOSED_WHEN_SUSPENDED) {
+            throw MatrixException.userSuspended();
+        }
     }
 
     private byte[] readBody(Request request) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.core.id.UserId;
 import dev.parley.store.jdbc.Dialect;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +98,12 @@ public abstract class DialectServerTest {
     /** A user registered with password {@code pw}. */
     protected User register(String localpart) {
         return calls.register(localpart);
+    }
+
+    /** A server admin (password {@code pw}), registered directly: an access token for it. */
+    protected String registerAdmin(String localpart) {
+        UserId admin = server.homeserver().accounts().register(localpart, Optional.of("pw"), true);
+        return server.homeserver().sessions().issue(admin, Optional.empty());
     }
 
     /** The URL of a client-API v3 endpoint, {@code path} starting with a slash. */

@@ -8,7 +8,7 @@ import dev.parley.api.Endpoint.Method;
  */
 public final class DeleteProfileField {
     public static final Endpoint ENDPOINT = Endpoint.client(Method.DELETE, "/v3/profile/{userId}/{keyName}", Auth.REQUIRED)
-            .allowingGuests();
+            .allowingGuests().closedWhenSuspended();
 
     private DeleteProfileField() {
     }

@@ -11,7 +11,7 @@ import dev.parley.api.Endpoint.Method;
  */
 public final class SetProfileField {
     public static final Endpoint ENDPOINT = Endpoint.client(Method.PUT, "/v3/profile/{userId}/{keyName}", Auth.REQUIRED)
-            .allowingGuests();
+            .allowingGuests().closedWhenSuspended();
 
     private SetProfileField() {
     }

@@ -44,4 +44,17 @@ public final class MatrixException extends RuntimeException {
     public static MatrixException notFound(String message) {
         return new MatrixException(ErrCode.NOT_FOUND, message);
     }
+
+    /**
+     * Client-Server API, "Account locking": 401 {@code M_USER_LOCKED} with {@code soft_logout:
+     * true}, so the client keeps its session (and its encryption state) for when the lock lifts.
+     */
+    public static MatrixException userLocked() {
+        return new MatrixException(ErrCode.USER_LOCKED, "This account has been locked", Map.of("soft_logout", true));
+    }
+
+    /** Client-Server API, "Account suspension": 403 {@code M_USER_SUSPENDED}. */
+    public static MatrixException userSuspended() {
+        return new MatrixException(ErrCode.USER_SUSPENDED, "You cannot perform this action while suspended.");
+    }
 }

@@ -40,6 +40,7 @@ public final class Sessions {
     private final UserStore users;
     private final DeviceStore devices;
     private final DeviceActivity activity;
+    private final AccountModeration moderation;
     private final Clock clock;
     private final SessionConfig config;
     private final Cache<String, Cached> cache = Caffeine.newBuilder()
@@ -48,11 +49,12 @@ public final class Sessions {
             .build();
 
     public Sessions(AccessTokenStore tokens, UserStore users, DeviceStore devices, DeviceActivity activity,
-                    Clock clock, SessionConfig config) {
+                    AccountModeration moderation, Clock clock, SessionConfig config) {
         this.tokens = tokens;
         this.users = users;
         this.devices = devices;
         this.activity = activity;
+        this.moderation = moderation;
         this.clock = clock;
         this.config = config;
     }
@@ -60,8 +62,12 @@ public final class Sessions {
     /**
      * Logs a user in on a device: an existing device keeps its ID and loses its old tokens (spec:
      * "the old access token(s) for that device are invalidated"); a new one is created.
+     *
+     * @throws MatrixException {@code M_USER_LOCKED} for a locked account, which "cannot obtain a
+     *     new access token until the account has been unlocked" (Client-Server API, "Soft logout")
      */
     public Login login(UserId userId, Optional<String> deviceId, Optional<String> initialDisplayName, boolean refreshable) {
+        requireUnlocked(userId);
         String device = deviceId.filter(id -> !id.isEmpty()).orElseGet(DeviceIds::generate);
         long now = clock.millis();
         if (!devices.create(DeviceRow.create(userId, device, initialDisplayName, now))) {
@@ -133,6 +139,7 @@ public final class Sessions {
         RefreshTokenRow used = tokens.findRefresh(TokenHashes.hash(refreshToken))
                 .orElseThrow(() -> new MatrixException(ErrCode.UNKNOWN_TOKEN, "Unknown refresh token",
                         Map.of("soft_logout", false)));
+        requireUnlocked(used.userId());
         long now = clock.millis();
         String access = TokenHashes.newToken(ACCESS_PREFIX);
         String refresh = TokenHashes.newToken(REFRESH_PREFIX);
@@ -143,6 +150,12 @@ public final class Sessions {
                 Optional.of(used.deviceId()), now, Optional.of(now + lifetime), Optional.of(next.tokenHash())));
         evict(used.userId());
         return new Login(used.userId(), access, used.deviceId(), Optional.of(refresh), Optional.of(lifetime));
+    }
+
+    private void requireUnlocked(UserId userId) {
+        if (moderation.locked(userId)) {
+            throw MatrixException.userLocked();
+        }
     }
 
     /** {@code POST /logout}: the token's device goes too, with all its tokens. */

@@ -171,6 +171,10 @@ public final class EventPipeline {
         if (!decision.isAllowed()) {
             throw new MatrixException(ErrCode.BAD_JSON, "Invalid m.room.create content: " + decision);
         }
+        // Before the room exists: a create event the checks refuse leaves nothing behind.
+        for (LocalEventCheck check : checks) {
+            check.check(create, key -> Optional.empty());
+        }
         return create;
     }
 

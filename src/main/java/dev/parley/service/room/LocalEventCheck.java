@@ -6,8 +6,8 @@ import dev.parley.core.event.Pdu;
 /**
  * A check on a local event beyond the authorization rules (for example that the aliases of an
  * {@code m.room.canonical_alias} event point to the room). Runs after the rules allowed the
- * event, under the room's lock, before it is persisted; it refuses by throwing a
- * {@code MatrixException}.
+ * event, under the room's lock, before it is persisted (an {@code m.room.create} event: before
+ * its room is); it refuses by throwing a {@code MatrixException}.
  */
 @FunctionalInterface
 public interface LocalEventCheck {

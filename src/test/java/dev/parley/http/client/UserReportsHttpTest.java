@@ -9,7 +9,6 @@ import dev.parley.testing.Http.Reply;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +25,7 @@ class UserReportsHttpTest extends DialectServerTest {
 
     @BeforeEach
     void registerAdmin() {
-        var admin = server.homeserver().accounts().register("admin", Optional.of("pw"), true);
-        adminToken = server.homeserver().sessions().issue(admin, Optional.empty());
+        adminToken = registerAdmin("admin");
     }
 
     private Reply reportUser(User reporter, String target, String body) {

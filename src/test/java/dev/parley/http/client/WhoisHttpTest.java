@@ -8,7 +8,6 @@ import dev.parley.testing.Http;
 import dev.parley.testing.Http.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,7 @@ class WhoisHttpTest extends DialectServerTest {
 
     @BeforeEach
     void admin() {
-        var admin = server.homeserver().accounts().register("admin", Optional.of("pw"), true);
-        adminToken = server.homeserver().sessions().issue(admin, Optional.empty());
+        adminToken = registerAdmin("admin");
     }
 
     private Reply whois(String token, String userId) {
