@@ -28,7 +28,8 @@ public final class ReportRoutes {
                     }
                     reports.reportEvent(RoomId.parse(request.pathParam("roomId")), EventId.parse(eventId),
                             UserId.parse(request.requester().userId()), Optional.ofNullable(body.reason()),
-                            Optional.ofNullable(body.score()));
+                            Optional.ofNullable(body.score()).filter(s -> s.isIntegralNumber() && s.canConvertToInt())
+                                    .map(s -> s.intValue()));
                     return Map.of();
                 }),
                 new Route(ReportRoom.ENDPOINT, request -> {

@@ -26,7 +26,10 @@ import java.util.stream.Collectors;
  * Reports are stored as made; no one is notified yet.
  */
 public final class Reports {
-    /** The range v1.17 and earlier gave the since-removed {@code score}; older clients still send it. */
+    /**
+     * The range v1.17 and earlier gave the {@code score} v1.18 removed; older clients still send
+     * it. A score outside it is dropped: the field no longer exists, so it cannot be invalid.
+     */
     private static final int MIN_SCORE = -100;
 
     private final ReportStore reports;
@@ -53,9 +56,6 @@ public final class Reports {
      */
     public void reportEvent(RoomId roomId, EventId eventId, UserId reporter, Optional<String> reason,
                             Optional<Integer> score) {
-        score.filter(s -> s < MIN_SCORE || s > 0).ifPresent(s -> {
-            throw MatrixException.badJson("score must be between -100 and 0");
-        });
         MatrixException notFound = MatrixException.notFound("The event was not found or you are not joined to the room");
         if (!power.isJoined(roomId, reporter)) {
             throw notFound;
@@ -63,7 +63,8 @@ public final class Reports {
         HistoryVisibility.Viewer viewer = visibility.viewer(reporter, roomId);
         rooms.event(eventId).filter(e -> e.pdu().roomId().equals(roomId) && e.redactedBy().isEmpty())
                 .filter(viewer::canSee).orElseThrow(() -> notFound);
-        reports.add(roomId, Optional.of(eventId), reporter, reason, score, clock.millis());
+        reports.add(roomId, Optional.of(eventId), reporter, reason, score.filter(s -> s >= MIN_SCORE && s <= 0),
+                clock.millis());
     }
 
     /** {@code POST /rooms/{roomId}/report}: anyone may report a room this server knows; 404 otherwise. */

@@ -9,7 +9,6 @@ import dev.parley.testing.Http.Reply;
 import dev.parley.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +25,7 @@ class ReportsHttpTest extends DialectServerTest {
 
     @BeforeEach
     void start() {
-        var admin = server.homeserver().accounts().register("admin", Optional.of("pw"), true);
-        adminToken = server.homeserver().sessions().issue(admin, Optional.empty());
+        adminToken = registerAdmin("admin");
     }
 
     private Reply reportEvent(User user, String room, String eventId, String body) {
@@ -123,11 +121,9 @@ class ReportsHttpTest extends DialectServerTest {
         assertThat(redact.status()).as(redact.body()).isEqualTo(200);
         assertThat(reportEvent(alice, room, message, "{}").errcode()).as("redacted").isEqualTo("M_NOT_FOUND");
         String live = calls.text(alice, room, "live");
-        for (String body : List.of("{\"score\":5}", "{\"score\":-101}", "{\"score\":\"bad\"}", "{\"reason\":{}}")) {
-            Reply r = reportEvent(alice, room, live, body);
-            assertThat(r.status()).as(body).isEqualTo(400);
-            assertThat(r.errcode()).as(body).isEqualTo("M_BAD_JSON");
-        }
+        Reply badReason = reportEvent(alice, room, live, "{\"reason\":{}}");
+        assertThat(badReason.status()).isEqualTo(400);
+        assertThat(badReason.errcode()).isEqualTo("M_BAD_JSON");
         assertThat(reportEvent(alice, room, live, "not json").errcode()).isEqualTo("M_NOT_JSON");
         assertThat(reportEvent(alice, room, "no-sigil", "{}").errcode()).isEqualTo("M_INVALID_PARAM");
         assertThat(reportEvent(alice, "not-a-room", live, "{}").errcode()).isEqualTo("M_INVALID_PARAM");
@@ -141,6 +137,23 @@ class ReportsHttpTest extends DialectServerTest {
 
         assertThat(admin("event_reports", adminToken).json().path("total").asInt()).isZero();
         assertThat(admin("room_reports", adminToken).json().path("total").asInt()).isZero();
+    }
+
+    @Test
+    void theScoreV118RemovedIsKeptWhenV117AllowedItAndOtherwiseIgnored() {
+        String room = joinedRoomWithHiddenHistory();
+        String live = calls.text(alice, room, "live");
+        for (String body : List.of("{\"score\":5}", "{\"score\":-101}", "{\"score\":\"bad\"}", "{\"score\":1.5}",
+                "{\"score\":-7}")) {
+            Reply r = reportEvent(alice, room, live, body);
+            assertThat(r.status()).as(body + ": " + r.body()).isEqualTo(200);
+        }
+        JsonNode reports = admin("event_reports?dir=f", adminToken).json().path("event_reports");
+        assertThat(reports.size()).isEqualTo(5);
+        for (int i = 0; i < 4; i++) {
+            assertThat(reports.get(i).has("score")).as(reports.get(i).toString()).isFalse();
+        }
+        assertThat(reports.get(4).path("score").asInt()).isEqualTo(-7);
     }
 
     @Test
