@@ -17,10 +17,9 @@ class HomeserverTest extends DialectServerTest {
         Reply r = Http.get(server.baseUrl() + "/_matrix/client/versions");
         assertThat(r.status()).isEqualTo(200);
         // Clients need a stable version to sign in, and authenticated media (v1.11) is what they download with.
-        // v1.18 is not advertised until server admins can suspend and lock accounts.
         assertThat(r.json().path("versions").toString()).isEqualTo("[\"v1.1\",\"v1.2\",\"v1.3\",\"v1.4\",\"v1.5\","
                 + "\"v1.6\",\"v1.7\",\"v1.8\",\"v1.9\",\"v1.10\",\"v1.11\",\"v1.12\",\"v1.13\",\"v1.14\",\"v1.15\","
-                + "\"v1.16\",\"v1.17\"]");
+                + "\"v1.16\",\"v1.17\",\"v1.18\",\"v1.19\"]");
         assertThat(r.json().path("unstable_features").isObject()).isTrue();
         assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
     }

@@ -21,10 +21,12 @@ public final class DiscoveryRoutes {
      * served; what is still missing (push gateways, third-party IDs, search, federation) answers
      * {@code M_UNRECOGNIZED} or "not found", which clients treat as an unsupported optional
      * feature. The README's Status lists the gaps. Later versions go in as their additions land:
-     * v1.18 needs account suspension and locking by server admins ({@code /v1/admin/suspend|lock}) first.
+     * v1.18's was account locking and suspension by server admins ({@code /v1/admin/lock|suspend}),
+     * v1.19's {@code unsigned.replaces_state} ({@code /v1/mutual_rooms} was there already).
      */
     static final List<String> SUPPORTED_VERSIONS = List.of("v1.1", "v1.2", "v1.3", "v1.4", "v1.5", "v1.6", "v1.7",
-            "v1.8", "v1.9", "v1.10", "v1.11", "v1.12", "v1.13", "v1.14", "v1.15", "v1.16", "v1.17");
+            "v1.8", "v1.9", "v1.10", "v1.11", "v1.12", "v1.13", "v1.14", "v1.15", "v1.16", "v1.17", "v1.18",
+            "v1.19");
 
     /** Implemented MSCs, under the flags their unstable prefixes define. */
     static final Map<String, Boolean> UNSTABLE_FEATURES = Map.of(SlidingSync.UNSTABLE_FEATURE, true);
