@@ -319,13 +319,17 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public List<StoredEvent> recentEvents(RoomId roomId, long after, long upTo, int limit) {
-        return recent.newest(roomId, after, upTo, limit + 1).orElseGet(() -> {
-            List<StoredEvent> newestFirst = db.read(c -> Sql.list(c, "SELECT " + EVENT_COLUMNS
-                    + " FROM events e JOIN rooms r ON r.room_id = e.room_id WHERE e.room_id = ? AND e.stream_ordering > ?"
-                    + " AND e.stream_ordering <= ? ORDER BY e.stream_ordering DESC LIMIT ?", parsed::read,
-                    roomId.value(), after, upTo, limit + 1));
-            return newestFirst.reversed();
-        });
+        return recent.newest(roomId, after, upTo, limit + 1)
+                .orElseGet(() -> db.read(c -> newestOfRoom(c, roomId, after, upTo, limit + 1)));
+    }
+
+    /** The room's newest {@code count} events in ({@code after}, {@code upTo}], oldest first: one index range. */
+    private List<StoredEvent> newestOfRoom(Connection c, RoomId roomId, long after, long upTo, int count)
+            throws SQLException {
+        return Sql.list(c, "SELECT " + EVENT_COLUMNS
+                + " FROM events e JOIN rooms r ON r.room_id = e.room_id WHERE e.room_id = ? AND e.stream_ordering > ?"
+                + " AND e.stream_ordering <= ? ORDER BY e.stream_ordering DESC LIMIT ?", parsed::read,
+                roomId.value(), after, upTo, count).reversed();
     }
 
     @Override
@@ -340,6 +344,25 @@ public final class JdbcRoomStore implements RoomStore {
                         }
                     },
                     () -> unknown.add(room));
+        }
+        if (unknown.isEmpty()) {
+            return out;
+        }
+        if (db.dialect() == Dialect.SQLITE) {
+            // In process, a statement per room costs no round trip, and SQLite reads the ranges one
+            // by one in a third of the time it takes them glued 200 to a statement, which sorts and
+            // joins the union: 94-129 ms against 313-379 ms for the big-account benchmark's 1,000
+            // rooms, timed with Python's sqlite3 on a copy of its database.
+            db.read(c -> {
+                for (RoomId room : unknown) {
+                    List<StoredEvent> events = newestOfRoom(c, room, after, upTo, limit + 1);
+                    if (!events.isEmpty()) {
+                        out.put(room, events);
+                    }
+                }
+                return null;
+            });
+            return out;
         }
         for (int from = 0; from < unknown.size(); from += ROOMS_PER_QUERY) {
             List<RoomId> chunk = unknown.subList(from, Math.min(unknown.size(), from + ROOMS_PER_QUERY));
