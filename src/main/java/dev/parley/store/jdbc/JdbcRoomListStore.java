@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.Set;
 public final class JdbcRoomListStore implements RoomListStore {
     /**
      * Rooms per query: well below both databases' bound-parameter limits, and SQLite's 500 terms of
-     * a compound SELECT ({@link #countUnread} glues one per room).
+     * a compound SELECT (on PostgreSQL {@link #countUnread} glues one per room).
      */
     private static final int ROOMS_PER_QUERY = 200;
 
@@ -164,8 +165,7 @@ public final class JdbcRoomListStore implements RoomListStore {
     private Void countUnread(Connection c, UserId user, List<RoomId> chunk, Map<RoomId, Long> receipts,
                              Set<String> types, long upTo, Map<RoomId, Long> out) throws SQLException {
         Map<RoomId, Long> ownMemberships = ownMembershipPositions(c, user, chunk);
-        StringBuilder sql = new StringBuilder();
-        List<Object> params = new ArrayList<>();
+        Map<RoomId, Long> unknown = new LinkedHashMap<>();
         for (RoomId room : chunk) {
             long from = Math.max(receipts.getOrDefault(room, 0L), ownMemberships.getOrDefault(room, 0L));
             // Up to the newest event, not upTo: the user's own event after upTo still counts as read.
@@ -175,28 +175,49 @@ public final class JdbcRoomListStore implements RoomListStore {
                 if (count > 0) {
                     out.put(room, count);
                 }
-                continue;
+            } else {
+                unknown.put(room, from);
             }
-            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("""
-                    SELECT ?, COUNT(*) FROM events
-                    WHERE room_id = ? AND stream_ordering <= ? AND stream_ordering > COALESCE(
-                        (SELECT MAX(stream_ordering) FROM events
-                         WHERE room_id = ? AND stream_ordering > ? AND sender = ?), ?)
-                      AND type IN (""").append(marks(types.size())).append(") AND state_key IS NULL AND sender <> ?");
-            params.addAll(List.of(room.value(), room.value(), upTo, room.value(), from, user.value(), from));
-            params.addAll(types);
-            params.add(user.value());
         }
-        if (sql.isEmpty()) {
+        if (unknown.isEmpty()) {
             return null;
         }
-        Sql.list(c, sql.toString(), rs -> {
+        String oneRoom = """
+                SELECT ?, COUNT(*) FROM events
+                WHERE room_id = ? AND stream_ordering <= ? AND stream_ordering > COALESCE(
+                    (SELECT MAX(stream_ordering) FROM events
+                     WHERE room_id = ? AND stream_ordering > ? AND sender = ?), ?)
+                  AND type IN (""" + marks(types.size()) + ") AND state_key IS NULL AND sender <> ?";
+        Sql.RowMapper<Void> counted = rs -> {
             if (rs.getLong(2) > 0) {
                 out.put(RoomId.parse(rs.getString(1)), rs.getLong(2));
             }
             return null;
-        }, params.toArray());
+        };
+        if (db.dialect() == Dialect.SQLITE) {
+            // In process a statement costs no round trip, and one text for every room is prepared
+            // once; glued, the text changed with the rooms whose events were in memory, and SQLite
+            // prepared it anew each time (see JdbcRoomStore#recentEvents for the same choice).
+            for (Map.Entry<RoomId, Long> room : unknown.entrySet()) {
+                Sql.list(c, oneRoom, counted, unreadParams(room.getKey(), room.getValue(), user, types, upTo).toArray());
+            }
+            return null;
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (Map.Entry<RoomId, Long> room : unknown.entrySet()) {
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append(oneRoom);
+            params.addAll(unreadParams(room.getKey(), room.getValue(), user, types, upTo));
+        }
+        Sql.list(c, sql.toString(), counted, params.toArray());
         return null;
+    }
+
+    private static List<Object> unreadParams(RoomId room, long from, UserId user, Set<String> types, long upTo) {
+        List<Object> params = new ArrayList<>(List.of(room.value(), room.value(), upTo, room.value(), from, user.value(), from));
+        params.addAll(types);
+        params.add(user.value());
+        return params;
     }
 
     /** The same count over every event of a room after its lower bound, oldest first. */
