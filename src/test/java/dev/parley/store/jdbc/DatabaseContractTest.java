@@ -117,6 +117,49 @@ class DatabaseContractTest {
     }
 
     @Test
+    void chainsQueuedFromManyThreadsCommitInQueueOrderWhoeverWritesTheBatch() throws Exception {
+        // Waiting callers write batches themselves when no one else is writing, beside the writer
+        // thread: each chain's units must still run in the order they were queued.
+        int threads = 16;
+        int units = 60;
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long t = 1; t <= threads; t++) {
+                long id = t;
+                pool.submit(() -> {
+                    WriteChain chain = new WriteChain();
+                    db.write(c -> Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", id, "0"));
+                    List<CompletableFuture<Integer>> queued = new ArrayList<>();
+                    for (int u = 1; u < units; u++) {
+                        String next = "," + u;
+                        queued.add(db.writeQueued(chain, c -> Sql.update(c,
+                                "UPDATE probe SET note = note || ? WHERE id = ?", next, id)));
+                        if (u % 7 == 0) {
+                            queued.getLast().join();
+                        }
+                    }
+                    queued.forEach(CompletableFuture::join);
+                    return null;
+                });
+            }
+        }
+        String expected = String.join(",", java.util.stream.IntStream.range(0, units).mapToObj(String::valueOf).toList());
+        for (long t = 1; t <= threads; t++) {
+            assertThat(note(t)).contains(expected);
+        }
+    }
+
+    @Test
+    void aWriteFromInsideAUnitJoinsTheRunningTransaction() {
+        int rows = db.write(c -> {
+            Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 1L, "outer");
+            return db.write(inner -> Sql.update(inner, "INSERT INTO probe (id, note) VALUES (?, ?)", 2L, "inner"));
+        });
+        assertThat(rows).isEqualTo(1);
+        assertThat(note(1L)).contains("outer");
+        assertThat(note(2L)).contains("inner");
+    }
+
+    @Test
     void aFailingUnitAloneInItsCommitLeavesNothingAndTheNextWriteCommits() {
         // Every write waits for the one before: on SQLite each unit is alone in its batch.
         WriteChain chain = new WriteChain();
