@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -118,7 +120,7 @@ final class FanOut implements Workload {
     private CaseResult runCase(String caseName, int syncing, int members, double rate, int messages, int drainSeconds,
                                Context context) throws Exception {
         int rooms = Math.max(1, (syncing + members - 1) / members);
-        try (Matrix matrix = context.client()) {
+        try (Matrix matrix = Matrix.withRawPuts(context.base)) {
             Context.log("%s: registering %d users, %d rooms of %d members", caseName, rooms * members, rooms, members);
             long setupStart = System.nanoTime();
             List<Matrix.User> users = context.registerUsers(matrix, "fo-" + caseName, rooms * members);
@@ -269,6 +271,8 @@ final class FanOut implements Workload {
         String warmRun = run + "/warm-up";
         long deadline = System.nanoTime() + context.maxSeconds * 1_000_000_000L;
 
+        // Each member long-polls over a connection of its own, read by its own thread (RawHttpConnection).
+        Queue<RawHttpConnection> connections = new ConcurrentLinkedQueue<>();
         ExecutorService syncPool = Executors.newVirtualThreadPerTaskExecutor();
         for (int s = 0; s < syncers.size(); s++) {
             Syncer syncer = syncers.get(s);
@@ -277,6 +281,7 @@ final class FanOut implements Workload {
                 BitSet seen = new BitSet(messages);
                 String since = first;
                 boolean counted = false;
+                RawHttpConnection connection = null;
                 while (!stop.get()) {
                     if (!counted) {
                         polling.incrementAndGet();
@@ -284,8 +289,17 @@ final class FanOut implements Workload {
                     }
                     JsonNode response;
                     try {
-                        response = matrix.sync(syncer.user(), since, channel.liveFilter(), LONG_POLL_MS);
+                        if (connection == null) {
+                            connection = new RawHttpConnection(context.base);
+                            connections.add(connection);
+                        }
+                        response = Matrix.JSON.readTree(connection.get(
+                                Matrix.syncPath(since, channel.liveFilter(), LONG_POLL_MS), syncer.user().token()));
                     } catch (Exception e) {
+                        if (!(e instanceof Matrix.MatrixError) && connection != null) {
+                            connection.close();
+                            connection = null; // the next poll opens a new one
+                        }
                         if (!stop.get() && errors.incrementAndGet() <= 5) {
                             Context.log("sync failed: %s", e);
                         }
@@ -371,7 +385,9 @@ final class FanOut implements Workload {
         }
         ServerProbe.Usage usage = window.finish();
         stop.set(true);
-        matrix.close(); // aborts the parked long-polls
+        for (RawHttpConnection connection : connections) {
+            connection.close(); // aborts the parked long-polls
+        }
         syncPool.shutdownNow();
         return new Phase(sent.get(), expected.get(), delivered.get(), duplicates.get(), responses.get(), limited.get(),
                 errors.get(), truncated, latencies, sendLatencies, usage);

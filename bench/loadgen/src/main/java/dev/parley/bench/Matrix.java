@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -41,8 +43,14 @@ final class Matrix implements AutoCloseable {
 
     private final String base;
     private final HttpClient http;
+    /** Null, or keep-alive connections for {@code PUT}s, taken one per request (see {@link #withRawPuts}). */
+    private final Queue<RawHttpConnection> putConnections;
 
     Matrix(String base) {
+        this(base, false);
+    }
+
+    private Matrix(String base, boolean rawPuts) {
         URI uri = URI.create(base);
         if (!isLoopback(uri.getHost())) {
             throw new IllegalArgumentException("the load generator only targets loopback, not " + uri.getHost());
@@ -50,6 +58,16 @@ final class Matrix implements AutoCloseable {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        this.putConnections = rawPuts ? new ConcurrentLinkedQueue<>() : null;
+    }
+
+    /**
+     * A client that sends its {@code PUT}s over hand-written keep-alive connections
+     * ({@link RawHttpConnection}), for workloads whose latency starts at the send: the fan-out
+     * stamps a message before sending it, and the JDK client's hand-offs would count in it.
+     */
+    static Matrix withRawPuts(String base) {
+        return new Matrix(base, true);
     }
 
     private static boolean isLoopback(String host) {
@@ -116,6 +134,11 @@ final class Matrix implements AutoCloseable {
 
     /** {@code GET /sync}; {@code since} may be null, {@code filter} is inline JSON or null. */
     JsonNode sync(User user, String since, String filter, long timeoutMs) throws IOException, InterruptedException {
+        return call("GET", syncPath(since, filter, timeoutMs), user, null, Duration.ofMillis(timeoutMs).plus(REQUEST_TIMEOUT));
+    }
+
+    /** {@code GET /sync}'s path and query; {@code since} and {@code filter} may be null. */
+    static String syncPath(String since, String filter, long timeoutMs) {
         StringBuilder path = new StringBuilder("/_matrix/client/v3/sync?timeout=").append(timeoutMs);
         if (since != null) {
             path.append("&since=").append(enc(since));
@@ -123,7 +146,7 @@ final class Matrix implements AutoCloseable {
         if (filter != null) {
             path.append("&filter=").append(enc(filter));
         }
-        return call("GET", path.toString(), user, null, Duration.ofMillis(timeoutMs).plus(REQUEST_TIMEOUT));
+        return path.toString();
     }
 
     /** {@code POST} of Simplified Sliding Sync (MSC4186) without {@code pos}: a new connection's first response. */
@@ -133,6 +156,9 @@ final class Matrix implements AutoCloseable {
 
     JsonNode call(String method, String path, User user, JsonNode body, Duration timeout)
             throws IOException, InterruptedException {
+        if (putConnections != null && method.equals("PUT") && user != null && body != null) {
+            return JSON.readTree(rawPut(path, user, JSON.writeValueAsBytes(body)));
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (user != null) {
             request.header("Authorization", "Bearer " + user.token());
@@ -151,6 +177,24 @@ final class Matrix implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    private byte[] rawPut(String path, User user, byte[] body) throws IOException {
+        RawHttpConnection connection = putConnections.poll();
+        if (connection == null) {
+            connection = new RawHttpConnection(base);
+        }
+        try {
+            byte[] response = connection.put(path, user.token(), body);
+            putConnections.add(connection);
+            return response;
+        } catch (MatrixError e) {
+            putConnections.add(connection); // a complete answer: the connection is still good
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -159,5 +203,14 @@ final class Matrix implements AutoCloseable {
     @Override
     public void close() {
         http.shutdownNow();
+        if (putConnections != null) {
+            for (RawHttpConnection connection; (connection = putConnections.poll()) != null; ) {
+                try {
+                    connection.close();
+                } catch (IOException ignored) {
+                    // closing at the end of a workload
+                }
+            }
+        }
     }
 }

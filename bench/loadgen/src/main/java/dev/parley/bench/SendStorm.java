@@ -150,7 +150,7 @@ final class SendStorm implements Workload {
                 String pathPrefix = "/_matrix/client/v3/rooms/" + Matrix.enc(sender.roomId()) + "/send/m.room.message/"
                         + Matrix.enc(context.runId + "-" + tag + "-" + s + "-");
                 pool.submit(() -> {
-                    try (SendConnection connection = new SendConnection(context.base)) {
+                    try (RawHttpConnection connection = new RawHttpConnection(context.base)) {
                         go.await();
                         for (int i = 0; i < perSender; i++) {
                             if (System.nanoTime() > deadline) {

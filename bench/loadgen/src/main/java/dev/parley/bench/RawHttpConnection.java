@@ -11,21 +11,24 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One sender's own keep-alive HTTP/1.1 connection for {@code PUT /send}, written and read by hand.
- * The send storm measures the server, and the generator shares its cores: the JDK's
- * {@code HttpClient} spends tens of microseconds of CPU per request (selector thread, futures,
- * header maps), which the server then cannot use. Here a request is one write of pre-built bytes
- * and a response is read up to its {@code Content-Length}; anything but a 2xx with a length
- * (chunked, a closed connection) is an error, not something to work around.
+ * One client's own keep-alive HTTP/1.1 connection, written and read by hand: a sender's
+ * {@code PUT /send} in the send storm, a member's {@code /sync} long-polls in the fan-out. The
+ * workloads measure the server, and the generator shares its cores: the JDK's {@code HttpClient}
+ * spends tens of microseconds of CPU per request (selector thread, futures, header maps), which
+ * the server then cannot use, and hands each response from its selector thread to the waiting
+ * one, which adds a wake-up to every delivery's latency. Here a request is one write of pre-built
+ * bytes and a response is read, by the thread that asked, up to its {@code Content-Length};
+ * anything but a 2xx with a length (chunked, a closed connection) is an error, not something to
+ * work around.
  */
-final class SendConnection implements AutoCloseable {
+final class RawHttpConnection implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
     private final String host;
     private final byte[] line = new byte[8192];
 
-    SendConnection(String base) throws IOException {
+    RawHttpConnection(String base) throws IOException {
         URI uri = URI.create(base);
         this.host = uri.getHost() + ":" + uri.getPort();
         this.socket = new Socket();
@@ -41,8 +44,18 @@ final class SendConnection implements AutoCloseable {
      * returns the response body. A non-2xx answer throws {@link Matrix.MatrixError}.
      */
     byte[] put(String path, String token, byte[] json) throws IOException {
-        String head = "PUT " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n";
+        return exchange("PUT", path, token, json);
+    }
+
+    /** {@code GET} of {@code path} (already percent-encoded) as {@code token}; the response body. */
+    byte[] get(String path, String token) throws IOException {
+        return exchange("GET", path, token, new byte[0]);
+    }
+
+    private byte[] exchange(String method, String path, String token, byte[] json) throws IOException {
+        String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
+                + (json.length == 0 ? "" : "\r\nContent-Type: application/json\r\nContent-Length: " + json.length)
+                + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[headBytes.length + json.length];
         System.arraycopy(headBytes, 0, request, 0, headBytes.length);
@@ -70,7 +83,7 @@ final class SendConnection implements AutoCloseable {
             throw new EOFException("connection closed inside a response body");
         }
         if (code / 100 != 2) {
-            throw new Matrix.MatrixError("PUT " + path, code, new String(body, StandardCharsets.UTF_8));
+            throw new Matrix.MatrixError(method + " " + path, code, new String(body, StandardCharsets.UTF_8));
         }
         return body;
     }
