@@ -50,11 +50,17 @@ final class ParsedEvents {
         }
     }
 
+    /*
+     * Maintenance on the writing thread: every commit of an event puts here, and Caffeine's default
+     * hands the upkeep after a put to the common pool, whose idle thread then has to be woken (a
+     * put took 66 µs of a send's latency that way, 32 µs inline, in traces of the fan-out).
+     */
     private final Cache<String, Entry> cache = Caffeine.newBuilder()
+            .executor(Runnable::run)
             .maximumWeight(MAX_BYTES)
             .<String, Entry>weigher((id, entry) -> entry.weight())
             .build();
-    private final Cache<String, Boolean> prunedLately = Caffeine.newBuilder().expireAfterWrite(LATELY).build();
+    private final Cache<String, Boolean> prunedLately = Caffeine.newBuilder().executor(Runnable::run).expireAfterWrite(LATELY).build();
 
     /**
      * A new event whose storing transaction committed with the event unpruned: the readers that

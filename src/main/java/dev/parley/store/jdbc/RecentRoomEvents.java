@@ -55,7 +55,9 @@ public final class RecentRoomEvents {
         }
     }
 
+    /** Upkeep on the caller's thread, as in {@link ParsedEvents}: every commit of an event updates a ring. */
     private final Cache<RoomId, Ring> rings = Caffeine.newBuilder()
+            .executor(Runnable::run)
             .maximumWeight(MAX_BYTES)
             .<RoomId, Ring>weigher((room, ring) -> (int) Math.min(Integer.MAX_VALUE, ring.weight()))
             .build();
