@@ -225,6 +225,11 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Refuses new units, lets the writer thread write what is queued, then waits for a caller still
+     * writing a batch of its own and writes anything left; the lock stays held, so once this returns
+     * no one uses the connection and the caller may close it.
+     */
     public void close() {
         closing = true;
         LockSupport.unpark(thread);
@@ -232,6 +237,10 @@ final class GroupCommitWriter implements AutoCloseable {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        writing.lock();
+        while (!queue.isEmpty()) {
+            writeOneBatch();
         }
     }
 }
