@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar as an operator runs it: `serve` with no configuration generates the
- * development configuration and signing key, answers within seconds, and stops cleanly on SIGTERM.
+ * The packaged jar as an operator runs it, directly and through {@code bin/parley}: `serve` with no
+ * configuration generates the development configuration and signing key, answers within seconds,
+ * and stops cleanly on SIGTERM.
  */
 class ServeProcessIT {
     @TempDir
@@ -24,18 +25,35 @@ class ServeProcessIT {
 
     @Test
     void servesFromAGeneratedConfigAndStopsGracefullyOnSigterm() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        serveAndStop(List.of(java.toString(), "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED",
+                "-jar", jar(), "serve"));
+    }
+
+    /**
+     * {@code bin/parley serve}, the README's command, with its JVM flags and class-data archive: the
+     * script finds the jar Maven just packaged (newer than the sources, so it builds nothing).
+     */
+    @Test
+    void theLauncherScriptServesAndStopsGracefullyOnSigterm() throws Exception {
+        Path script = Path.of("bin", "parley").toAbsolutePath();
+        assertThat(Path.of(jar()).toAbsolutePath()).isEqualTo(script.getParent().resolveSibling("target/parley.jar"));
+        serveAndStop(List.of("bash", script.toString(), "serve"));
+    }
+
+    /** Generates a configuration with free ports, runs {@code serve} with it, checks it answers, stops it. */
+    private void serveAndStop(List<String> serve) throws Exception {
         int port = freePort();
         int opsPort = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        String jar = System.getProperty("parley.jar", "target/parley.jar");
-        // First run of `generate-config` with our free ports, then `serve` as the README does.
-        run(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "-jar", jar, "generate-config",
+        run(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "-jar", jar(), "generate-config",
                 "--server-name", "localhost", "--data-dir", workDir.resolve("data").toString(),
                 "--port", Integer.toString(port), "--ops-port", Integer.toString(opsPort)));
         Path log = workDir.resolve("serve.log");
-        Process server = new ProcessBuilder(java.toString(), "-XX:+ExitOnOutOfMemoryError",
-                "--enable-native-access=ALL-UNNAMED", "-jar", jar, "serve")
-                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(serve).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process server = builder.start();
         try {
             Reply versions = awaitVersions(port, Duration.ofSeconds(30), server, log);
             assertThat(versions.status()).isEqualTo(200);
@@ -45,10 +63,15 @@ class ServeProcessIT {
             server.destroy(); // SIGTERM
             assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
             String output = Files.readString(log);
-            assertThat(output).contains("ready in").contains("Parley stopped").doesNotContain("Exception");
+            assertThat(output).contains("ready in").contains("Parley stopped").doesNotContain("Exception")
+                    .doesNotContain("Building Parley");
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    private static String jar() {
+        return System.getProperty("parley.jar", "target/parley.jar");
     }
 
     private static Reply awaitVersions(int port, Duration limit, Process server, Path log) throws Exception {
