@@ -224,12 +224,12 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    @Override
     /**
      * Refuses new units, lets the writer thread write what is queued, then waits for a caller still
      * writing a batch of its own and writes anything left; the lock stays held, so once this returns
      * no one uses the connection and the caller may close it.
      */
+    @Override
     public void close() {
         closing = true;
         LockSupport.unpark(thread);

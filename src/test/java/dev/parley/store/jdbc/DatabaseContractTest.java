@@ -149,7 +149,9 @@ class DatabaseContractTest {
     }
 
     @Test
-    void aWriteFromInsideAUnitJoinsTheRunningTransaction() {
+    void aWriteFromInsideAUnitIsWrittenToo() {
+        // On SQLite the inner write joins the running transaction (queueing it would wait for the
+        // writer that is running the outer unit); on PostgreSQL it takes a connection of its own.
         int rows = db.write(c -> {
             Sql.update(c, "INSERT INTO probe (id, note) VALUES (?, ?)", 1L, "outer");
             return db.write(inner -> Sql.update(inner, "INSERT INTO probe (id, note) VALUES (?, ?)", 2L, "inner"));
